@@ -1,0 +1,89 @@
+# One entry point for everything: `make run` to use the assistant, `make test` to check it.
+# Both set up what is missing first (Python 3.10 venv, pinned packages, Dutch spaCy pipeline,
+# a trained model when training data or config changed).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV      := .venv
+PY        := $(VENV)/bin/python
+RASA      := $(VENV)/bin/rasa
+STAMP     := $(VENV)/.geinstalleerd
+SPACY     := .spacy/nl/wegwijzer_bron.txt
+MODEL     := models/wegwijzer.tar.gz
+TRAINDATA := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null | sort)
+
+export RASA_PORT    ?= 5005
+export ACTIONS_PORT ?= 5055
+export TRACKER_DB   ?= var/tracker.db
+# Quiet, reproducible runs: no telemetry, no TensorFlow chatter, fixed hash seed.
+export RASA_TELEMETRY_ENABLED := false
+export TF_CPP_MIN_LOG_LEVEL := 2
+export SQLALCHEMY_SILENCE_UBER_WARNING := 1
+export PYTHONHASHSEED := 0
+export PYTHONPATH := $(CURDIR)
+
+.PHONY: help run chat test test-unit test-gesprekken validate train env spacy lock spacy-officieel clean
+
+help:
+	@echo "make run    - start de assistent (Rasa + action server), zie README"
+	@echo "make chat   - praat met de assistent in de terminal"
+	@echo "make test   - alle controles: data, training, pytest, gesprektests"
+	@echo "make lock   - maak requirements.lock opnieuw uit requirements.in"
+
+env: $(STAMP)
+
+$(STAMP): requirements.lock scripts/vind_python310.sh
+	@PY310=$$(scripts/vind_python310.sh) || exit 1; \
+	if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null; then \
+	  echo "Virtualenv maken met $$PY310"; rm -rf $(VENV); "$$PY310" -m venv $(VENV) || exit 1; \
+	fi
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(PY) -m pip check
+	@touch $@
+
+# `spacy` runs every time (a few seconds): it notices a newly installed official nl_core_news_sm.
+# The script rewrites $(SPACY) only when the choice changes, so only then does the model retrain.
+SPACY_BOUW = @$(PY) scripts/spacy_pipeline.py 2>&1 | grep -v -E 'tensorflow|oneDNN|cuda|rebuild TensorFlow|AVX|TensorRT'; exit $${PIPESTATUS[0]}
+
+spacy: $(STAMP)
+	$(SPACY_BOUW)
+
+$(SPACY): | $(STAMP)
+	$(SPACY_BOUW)
+
+$(MODEL): $(TRAINDATA) $(SPACY) components/signalen.py
+	@mkdir -p models
+	@start=$$(date +%s); \
+	$(RASA) train --fixed-model-name wegwijzer --out models --quiet && \
+	touch $@ && echo "Training klaar in $$(( $$(date +%s) - start )) s"
+
+train: spacy $(MODEL)
+
+validate: spacy
+	$(RASA) data validate --fail-on-warnings --quiet
+
+run: spacy $(MODEL)
+	@scripts/run.sh
+
+chat: spacy $(MODEL)
+	@scripts/run.sh chat
+
+test-unit: spacy $(MODEL)
+	$(PY) -m pytest -q tests
+
+test-gesprekken: spacy $(MODEL)
+	$(RASA) test core --stories tests --fail-on-prediction-errors --out results --quiet
+
+test: validate train test-unit test-gesprekken
+	@echo "make test: alles geslaagd"
+
+lock: $(STAMP)
+	$(VENV)/bin/pip install --quiet pip-tools==7.4.1
+	$(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements.lock requirements.in
+
+# Needs internet (GitHub releases). The next make run/test picks it up and retrains.
+spacy-officieel: $(STAMP)
+	$(PY) -m pip install "nl_core_news_sm @ https://github.com/explosion/spacy-models/releases/download/nl_core_news_sm-3.4.0/nl_core_news_sm-3.4.0-py3-none-any.whl"
+
+clean:
+	rm -rf models results .rasa .spacy var

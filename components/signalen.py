@@ -1,0 +1,86 @@
+"""Rasa NLU component: entities from the wegwijzer's signal words, and the safety override.
+
+The recognition itself is pure Python in `actions.wegwijzer.herkenning`; this adapter only puts
+its findings on the Rasa message:
+- every signal becomes an entity (`rol`, `situatie`, `onderwijstype`, `voor_wie`, `dader`,
+  `context`) whose value is already the contract value, so slots fill straight from entities;
+- acute danger replaces the predicted intent by `acuut_zelfdoding` / `acuut_gevaar` with
+  confidence 1.0. It runs after DIET and the FallbackClassifier, so no low confidence or
+  nlu_fallback can hide a message about suicide or danger.
+It is not trained: changing the word lists needs no retraining.
+"""
+from __future__ import annotations
+
+from typing import Any, Dict, List, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_END,
+    ENTITY_ATTRIBUTE_START,
+    ENTITY_ATTRIBUTE_TYPE,
+    ENTITY_ATTRIBUTE_VALUE,
+    INTENT,
+    INTENT_RANKING_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+
+from actions.wegwijzer.herkenning import herken
+
+ACUTE_INTENTS = {"zelfdoding": "acuut_zelfdoding", "levensgevaar": "acuut_gevaar"}
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False
+)
+class WegwijzerSignalen(GraphComponent, EntityExtractorMixin):
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "WegwijzerSignalen":
+        return cls()
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            self._verwerk(message)
+        return messages
+
+    def _verwerk(self, message: Message) -> None:
+        tekst = message.get(TEXT) or ""
+        signalen = herken(tekst)
+        entiteiten = []
+        for s in signalen.lijst:
+            if s.slot == "acuut_soort":
+                continue
+            entiteiten.append(
+                self.add_extractor_name(
+                    {
+                        ENTITY_ATTRIBUTE_TYPE: s.slot,
+                        ENTITY_ATTRIBUTE_VALUE: s.waarde,
+                        ENTITY_ATTRIBUTE_START: s.start,
+                        ENTITY_ATTRIBUTE_END: s.eind,
+                        "text": s.tekst,
+                        "confidence_entity": 1.0,
+                    }
+                )
+            )
+        if entiteiten:
+            message.set(ENTITIES, message.get(ENTITIES, []) + entiteiten, add_to_output=True)
+
+        soort = signalen.waarde("acuut_soort")
+        if soort:
+            intent = {"name": ACUTE_INTENTS[soort], "confidence": 1.0}
+            ranking = [intent] + [
+                r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get("name") != intent["name"]
+            ]
+            message.set(INTENT, intent, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)

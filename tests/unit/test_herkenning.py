@@ -1,0 +1,94 @@
+"""Signal words (actions.wegwijzer.herkenning): table-driven, one row per way people write."""
+from __future__ import annotations
+
+import pytest
+
+from actions.wegwijzer.herkenning import acuut_soort, herken
+
+
+def slots(tekst):
+    s = herken(tekst)
+    return {slot: s.waarde(slot) for slot in ("rol", "situatie", "onderwijstype", "voor_wie", "dader")}
+
+
+@pytest.mark.parametrize(
+    "tekst, verwacht",
+    [
+        ("mijn zoon wordt gepest", {"rol": "ouder", "situatie": "pesten", "voor_wie": "ander"}),
+        ("Mijn dochter (groep 5) wordt buitengesloten", {"rol": "ouder", "situatie": "pesten", "onderwijstype": "po", "voor_wie": "ander"}),
+        ("ik zit in groep 7 en word elke dag gepest", {"rol": "leerling", "situatie": "pesten", "onderwijstype": "po", "voor_wie": "zelf"}),
+        ("ze doen kkr vervelend en zetten fotos van me in de groepsapp", {"situatie": "pesten"}),
+        ("ik zit in 2 havo en ze schelden me uit vanwege mijn hoofddoek", {"rol": "leerling", "situatie": "discriminatie", "onderwijstype": "vo", "voor_wie": "zelf"}),
+        ("ik word uitgescholden voor homo", {"situatie": "discriminatie", "voor_wie": "zelf"}),
+        ("ik ben docent en een leerling van mij wordt betast door een collega", {"rol": "onderwijspersoneel", "situatie": "seksueel_misbruik", "voor_wie": "ander", "dader": "personeel"}),
+        ("de vader van een klasgenoot bedreigt me", {"situatie": "intimidatie", "voor_wie": "zelf", "dader": "ouder"}),
+        ("ik word niet gepest maar mijn vriendin wel", {"situatie": "pesten", "voor_wie": "ander"}),
+        ("Leerling", {"rol": "leerling"}),
+        ("ouder", {"rol": "ouder"}),
+        ("basisschool", {"onderwijstype": "po"}),
+        ("brugklas", {"onderwijstype": "vo"}),
+        ("over iemand anders", {"voor_wie": "ander"}),
+        ("iets anders", {"situatie": "anders"}),
+        ("ik ben ib'er en maak me zorgen over een leerling", {"rol": "onderwijspersoneel"}),
+        ("een klasgenoot zit steeds aan mijn billen", {"situatie": "seksueel_misbruik", "dader": "medeleerling"}),
+        ("mijn collega intimideert me", {"rol": "onderwijspersoneel", "situatie": "intimidatie", "voor_wie": "zelf"}),
+    ],
+)
+def test_herkent_slots(tekst, verwacht):
+    gevonden = slots(tekst)
+    for slot, waarde in verwacht.items():
+        assert gevonden[slot] == waarde, f"{slot} in {tekst!r}: {gevonden}"
+
+
+@pytest.mark.parametrize(
+    "tekst",
+    [
+        "ik wil het niet aan mijn ouders vertellen",  # mentions parents, is not a parent
+        "hoe laat is het",
+        "",
+        "   ",
+        "😢😢😢",
+        "<img src=x onerror=alert(1)>",
+    ],
+)
+def test_geen_valse_rol(tekst):
+    assert slots(tekst)["rol"] is None
+
+
+def test_spans_wijzen_naar_de_originele_tekst():
+    tekst = "Mijn ZOON wordt GEPEST"
+    for s in herken(tekst).lijst:
+        assert tekst[s.start:s.eind] == s.tekst
+
+
+@pytest.mark.parametrize(
+    "tekst, soort",
+    [
+        ("ik wil niet meer leven", "zelfdoding"),
+        ("ik denk aan zelfmoord", "zelfdoding"),
+        ("k wil nie meer leve", "zelfdoding"),
+        ("ik wil dood", "zelfdoding"),
+        ("soms denk ik dat niemand me zou missen", "zelfdoding"),
+        ("ik word al maanden gepest en ik wil er gewoon niet meer zijn", "zelfdoding"),
+        ("er staat iemand met een mes", "levensgevaar"),
+        ("hij zegt dat hij me gaat vermoorden", "levensgevaar"),
+        ("ik ben nu in gevaar", "levensgevaar"),
+    ],
+)
+def test_acuut_wordt_herkend(tekst, soort):
+    assert acuut_soort(tekst) == soort
+
+
+@pytest.mark.parametrize(
+    "tekst",
+    [
+        "ik ga dood van het lachen",
+        "die toets was moord",
+        "ik ben doodmoe",
+        "ik schrok me dood",
+        "in fortnite ga ik steeds dood",
+        "ik word gepest",
+    ],
+)
+def test_lijkt_op_acuut_maar_is_het_niet(tekst):
+    assert acuut_soort(tekst) is None
