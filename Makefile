@@ -51,7 +51,7 @@ spacy: $(STAMP)
 $(SPACY): | $(STAMP)
 	$(SPACY_BOUW)
 
-$(MODEL): $(TRAINDATA) $(SPACY) components/signalen.py
+$(MODEL): $(TRAINDATA) $(SPACY)
 	@mkdir -p models
 	@start=$$(date +%s); \
 	$(RASA) train --fixed-model-name wegwijzer --out models --quiet && \
@@ -77,9 +77,10 @@ test-gesprekken: spacy $(MODEL)
 test: validate train test-unit test-gesprekken
 	@echo "make test: alles geslaagd"
 
-lock: $(STAMP)
-	$(VENV)/bin/pip install --quiet pip-tools==7.4.1
-	$(VENV)/bin/pip-compile --quiet --generate-hashes --strip-extras --allow-unsafe -o requirements.lock requirements.in
+# Needs only a Python 3.10 venv, not the lock file it (re)creates.
+lock:
+	@PY310=$$(scripts/vind_python310.sh) || exit 1; [ -x $(PY) ] || "$$PY310" -m venv $(VENV)
+	$(PY) scripts/maak_lock.py
 
 # Needs internet (GitHub releases). The next make run/test picks it up and retrains.
 spacy-officieel: $(STAMP)

@@ -30,7 +30,7 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from actions.wegwijzer.herkenning import herken
+from actions.wegwijzer.herkenning import herken, zonder_overlap
 
 ACUTE_INTENTS = {"zelfdoding": "acuut_zelfdoding", "levensgevaar": "acuut_gevaar"}
 
@@ -57,26 +57,26 @@ class WegwijzerSignalen(GraphComponent, EntityExtractorMixin):
     def _verwerk(self, message: Message) -> None:
         tekst = message.get(TEXT) or ""
         signalen = herken(tekst)
+        soort = signalen.waarde("acuut_soort")
         entiteiten = []
-        for s in signalen.lijst:
+        # An acute message fills no slots (see the slot mappings): its entities would only be noise.
+        for s in ([] if soort else zonder_overlap(signalen, tekst)):
             if s.slot == "acuut_soort":
                 continue
             entiteiten.append(
-                self.add_extractor_name(
-                    {
-                        ENTITY_ATTRIBUTE_TYPE: s.slot,
-                        ENTITY_ATTRIBUTE_VALUE: s.waarde,
-                        ENTITY_ATTRIBUTE_START: s.start,
-                        ENTITY_ATTRIBUTE_END: s.eind,
-                        "text": s.tekst,
-                        "confidence_entity": 1.0,
-                    }
-                )
+                {
+                    ENTITY_ATTRIBUTE_TYPE: s.slot,
+                    ENTITY_ATTRIBUTE_VALUE: s.waarde,
+                    ENTITY_ATTRIBUTE_START: s.start,
+                    ENTITY_ATTRIBUTE_END: s.eind,
+                    "text": s.tekst,
+                    "confidence_entity": 1.0,
+                }
             )
         if entiteiten:
+            entiteiten = self.add_extractor_name(entiteiten)
             message.set(ENTITIES, message.get(ENTITIES, []) + entiteiten, add_to_output=True)
 
-        soort = signalen.waarde("acuut_soort")
         if soort:
             intent = {"name": ACUTE_INTENTS[soort], "confidence": 1.0}
             ranking = [intent] + [

@@ -312,3 +312,39 @@ def herken(tekst: str) -> Signalen:
         voeg_toe("context", waarde, patroon.search(laag))
 
     return Signalen(tuple(gevonden))
+
+
+def zonder_overlap(signalen: Signalen, tekst: str) -> list[Signaal]:
+    """The signals with spans trimmed so that no two overlap.
+
+    One phrase can carry two facts ("mijn zoon wordt" is both rol=ouder and voor_wie=ander), but
+    Rasa entities, test stories and exported transcripts cannot express overlapping spans. A later
+    signal keeps the longest part of its span that is still free; only when none is left does it
+    keep its own span.
+    """
+    bezet: list[tuple[int, int]] = []
+    uit: list[Signaal] = []
+    for s in signalen.lijst:
+        vrij = [(s.start, s.eind)]
+        for b_start, b_eind in bezet:
+            nieuw = []
+            for v_start, v_eind in vrij:
+                if b_eind <= v_start or b_start >= v_eind:
+                    nieuw.append((v_start, v_eind))
+                    continue
+                if v_start < b_start:
+                    nieuw.append((v_start, b_start))
+                if b_eind < v_eind:
+                    nieuw.append((b_eind, v_eind))
+            vrij = nieuw
+        delen = []
+        for v_start, v_eind in vrij:
+            stuk = tekst[v_start:v_eind]
+            links = len(stuk) - len(stuk.lstrip(" ,.;:!?"))
+            rechts = len(stuk.rstrip(" ,.;:!?"))
+            if rechts > links:
+                delen.append((v_start + links, v_start + rechts))
+        start, eind = max(delen, key=lambda d: d[1] - d[0]) if delen else (s.start, s.eind)
+        bezet.append((start, eind))
+        uit.append(Signaal(s.slot, s.waarde, start, eind, tekst[start:eind]))
+    return uit

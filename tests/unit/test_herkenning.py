@@ -92,3 +92,34 @@ def test_acuut_wordt_herkend(tekst, soort):
 )
 def test_lijkt_op_acuut_maar_is_het_niet(tekst):
     assert acuut_soort(tekst) is None
+
+
+@pytest.mark.parametrize(
+    "tekst",
+    [
+        "mijn zoon wordt gepest",
+        "ik word al maanden gepest door klasgenoten",
+        "ik ben docent en een leerling van mij wordt betast door een collega",
+        "Mijn dochter wordt online buitengesloten op de basisschool",
+    ],
+)
+def test_entiteiten_overlappen_niet_en_houden_hun_waarde(tekst):
+    from actions.wegwijzer.herkenning import zonder_overlap
+
+    signalen = herken(tekst)
+    spans = zonder_overlap(signalen, tekst)
+    assert [(s.slot, s.waarde) for s in spans] == [(s.slot, s.waarde) for s in signalen.lijst]
+    geordend = sorted((s.start, s.eind) for s in spans)
+    for (_, eind), (start, _) in zip(geordend, geordend[1:]):
+        assert eind <= start, f"overlap in {tekst!r}: {geordend}"
+    for s in spans:
+        assert tekst[s.start:s.eind] == s.tekst and s.tekst.strip() == s.tekst and s.tekst
+
+
+def test_span_zonder_vrije_ruimte_houdt_zijn_eigen_span():
+    # "Mijn dochter" is both rol=ouder and voor_wie=ander: dropping either would lose a fact.
+    from actions.wegwijzer.herkenning import zonder_overlap
+
+    tekst = "Mijn dochter (groep 5) wordt online buitengesloten, ze zit op de basisschool"
+    spans = {s.slot: s.tekst for s in zonder_overlap(herken(tekst), tekst)}
+    assert spans["rol"] == spans["voor_wie"] == "Mijn dochter"

@@ -29,6 +29,16 @@ def alle_teksten(kb, alle_plannen, context_plannen):
     return uit
 
 
+@pytest.fixture(scope="session")
+def unieke_berichten(alle_teksten):
+    """Elk verschillend bericht één keer, met een vraag die het oplevert (veel plannen delen berichten)."""
+    uit = {}
+    for vraag, _, berichten in alle_teksten:
+        for b in berichten:
+            uit.setdefault(b, vraag)
+    return uit
+
+
 def _onzekere_nummers(kb):
     return {normaliseer_nummer(n) for _, _, w in kb.onzekere_gegevens() for n in vind_telefoonnummers(w)}
 
@@ -44,25 +54,22 @@ def test_veiligheidszin_staat_altijd_aan_het_eind(alle_teksten):
     assert not fout[:3]
 
 
-def test_alleen_bevestigde_telefoonnummers(alle_teksten, kb):
+def test_alleen_bevestigde_telefoonnummers(unieke_berichten, kb):
     onzeker = _onzekere_nummers(kb)
     assert onzeker  # anders test deze test niets
-    fout = []
-    for vraag, _, berichten in alle_teksten:
-        tekst = "\n".join(berichten)
-        if _controleer_nummers(kb, tekst) or any(w in tekst for _, _, w in kb.onzekere_gegevens()):
-            fout.append(vraag)
+    fout = [(b, v) for b, v in unieke_berichten.items()
+            if _controleer_nummers(kb, b) or any(w in b for _, _, w in kb.onzekere_gegevens())]
     assert not fout[:3]
+    getoond = {normaliseer_nummer(n) for b in unieke_berichten for n in vind_telefoonnummers(b)}
+    # Elk bevestigd nummer komt in een plan voor, behalve Meld Misdaad Anoniem (alleen bij anoniem_melden).
+    alleen_vervolgvraag = {normaliseer_nummer(n) for n in kb.get("meld_misdaad_anoniem").telefoonnummers()}
+    assert getoond == kb.bevestigde_nummers() - alleen_vervolgvraag
 
 
-def test_geen_opmaak_geen_beloftes_geen_schuld(alle_teksten):
-    fout = []
-    for vraag, _, berichten in alle_teksten:
-        for b in berichten:
-            if "|" in b or "**" in b or b.lstrip().startswith("#") or BELOFTE.search(b) or SCHULD.search(b):
-                fout.append((vraag, b))
-            if not b.strip():
-                fout.append((vraag, "leeg bericht"))
+def test_geen_opmaak_geen_beloftes_geen_schuld(unieke_berichten):
+    fout = [(b, v) for b, v in unieke_berichten.items()
+            if "|" in b or "**" in b or b.lstrip().startswith("#") or BELOFTE.search(b) or SCHULD.search(b)
+            or not b.strip()]
     assert not fout[:3]
 
 
@@ -110,7 +117,7 @@ def test_eenvoudige_teksten_voor_po_leerlingen_zijn_kort(alle_plannen, kb):
         eenvoudig = plan_berichten(plan, kb, True)
         gewoon = plan_berichten(plan, kb, False)
         assert sum(map(len, eenvoudig)) < sum(map(len, gewoon))
-        lang = [z for b in eenvoudig for z in _zinnen(b) if len(z.split()) > 22]
+        lang = [z for b in eenvoudig for z in _zinnen(b) if len(z.split()) > 15]
         assert not lang, lang[:2]
         assert "Jij kiest wat je doet." in "\n".join(eenvoudig)
 
@@ -152,7 +159,7 @@ def test_beschrijf_verwijzing(kb, id, eenvoudig):
         for nummer in v.telefoonnummers():
             assert nummer in tekst
         if not v.telefoonnummers():
-            assert v.kanalen.website in tekst or v.kanalen.formulier in tekst
+            assert any(u and u in tekst for u in (v.kanalen.website, v.kanalen.formulier))
     if v.anoniem and not v.is_school:
         assert ("Je hoeft je naam niet te zeggen." if eenvoudig else "Anoniem kan.") in tekst
 
