@@ -37,7 +37,7 @@ $(STAMP): requirements.lock scripts/vind_python310.sh
 	if [ ! -x $(PY) ] || ! $(PY) -c 'import sys; assert sys.version_info[:2] == (3, 10)' 2>/dev/null; then \
 	  echo "Virtualenv maken met $$PY310"; rm -rf $(VENV); "$$PY310" -m venv $(VENV) || exit 1; \
 	fi
-	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(PY) -m pip install -qq --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
 	$(PY) -m pip check
 	@touch $@
 

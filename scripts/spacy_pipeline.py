@@ -54,6 +54,7 @@ def main() -> int:
     vorige = BRON_BESTAND.read_text().strip() if BRON_BESTAND.exists() else None
     if vorige == bron:
         print(f"spaCy-pipeline: {bron} (al aanwezig in {DOEL})")
+        _waarschuw_als_lokaal(bron)
         return 0
     if DOEL.exists():
         shutil.rmtree(DOEL)
@@ -65,13 +66,17 @@ def main() -> int:
         if oud.exists():
             shutil.rmtree(oud)
     print(f"spaCy-pipeline gebouwd in {DOEL}: {bron}")
+    _waarschuw_als_lokaal(bron)
+    return 0
+
+
+def _waarschuw_als_lokaal(bron: str) -> None:
     if bron.startswith("lokaal"):
         print(
             "LET OP: het officiële nl_core_news_sm is niet geïnstalleerd (het staat alleen op GitHub).\n"
             "        Deze omgeving gebruikt een lokale Nederlandse pipeline: tokens en lemma's, geen\n"
             "        woordsoorten, zinsbouw of namen. Met internet: `make spacy-officieel` (zie README)."
         )
-    return 0
 
 
 if __name__ == "__main__":

@@ -39,6 +39,8 @@ def test_ouder_vertelt_verhaal_en_krijgt_verwijzing(servers):
     assert (slots["rol"], slots["situatie"], slots["voor_wie"], slots["onderwijstype"]) == ("ouder", "pesten", "ander", "po")
     assert "ouders_onderwijs" in slots["verwijzingen"]
     assert any(v in slots["verwijzingen"] for v in ("mentor", "vertrouwenspersoon"))
+    # The conversation is in the configured SQLite tracker store, not somewhere else.
+    assert b"ouder-1" in servers.tracker_db.read_bytes()
 
 
 def test_begroeting_vraagt_wie_er_praat_met_knoppen(servers):

@@ -77,6 +77,15 @@ def _teksten_om_te_doorzoeken(repo: Path, actions: Path, kennisbank: Path) -> di
     for pad in sorted(kennisbank.glob("*.yml")):
         inhoud = yaml.safe_load(pad.read_text(encoding="utf-8"))
         teksten[str(pad.relative_to(repo))] = yaml.safe_dump(_zonder_onzeker(inhoud), allow_unicode=True, width=10_000)
+    # Everything else users can be shown: action texts, NLU component, channels, the web widget.
+    for pad in sorted(actions.rglob("*.yml")):
+        if kennisbank not in pad.parents:
+            teksten[str(pad.relative_to(repo))] = pad.read_text(encoding="utf-8")
+    for map_, patronen in (("components", ("*.py",)), ("channels", ("*.py",)), ("widget", ("*.js", "*.html"))):
+        for patroon in patronen:
+            for pad in sorted((repo / map_).rglob(patroon)):
+                if not {"node_modules", "tests", "vendor"} & set(pad.relative_to(repo).parts):
+                    teksten[str(pad.relative_to(repo))] = pad.read_text(encoding="utf-8")
     return teksten
 
 
@@ -88,6 +97,7 @@ def onbekende_nummers(teksten: dict[str, str], toegestaan: frozenset) -> list[st
 def test_geen_onbekende_nummers_in_domain_code_en_kennisbank(kb):
     teksten = _teksten_om_te_doorzoeken(REPO, ACTIONS, KENNISBANK_MAP)
     assert any(naam.endswith("stappen.py") for naam in teksten)
+    assert "actions/berichten.yml" in teksten
     gevonden = {normaliseer_nummer(n) for t in teksten.values() for n in vind_telefoonnummers(t)}
     assert {"08000432", "09001113111", "112"} <= gevonden  # de scan ziet de kennisbank echt
     assert onbekende_nummers(teksten, kb.bevestigde_nummers()) == []
