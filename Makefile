@@ -10,6 +10,8 @@ RASA      := $(VENV)/bin/rasa
 STAMP     := $(VENV)/.geinstalleerd
 SPACY     := .spacy/nl/wegwijzer_bron.txt
 MODEL     := models/wegwijzer.tar.gz
+# One training at a time on this machine (2 cores): benchmarks and parallel checkouts wait here.
+TRAIN_LOCK ?= /tmp/wegwijzer-train.lock
 TRAINDATA := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null | sort)
 
 export RASA_PORT    ?= 5005
@@ -54,7 +56,7 @@ $(SPACY): | $(STAMP)
 $(MODEL): $(TRAINDATA) $(SPACY)
 	@mkdir -p models
 	@start=$$(date +%s); \
-	$(RASA) train --fixed-model-name wegwijzer --out models --quiet && \
+	flock $(TRAIN_LOCK) $(RASA) train --fixed-model-name wegwijzer --out models --quiet && \
 	touch $@ && echo "Training klaar in $$(( $$(date +%s) - start )) s"
 
 train: spacy $(MODEL)

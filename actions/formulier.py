@@ -8,6 +8,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.adapter import context_uit_gesprek
 from actions.berichten import stuur
 
 # Intents that must interrupt the form (their rules take over); for all others an unrecognised
@@ -33,6 +34,15 @@ class ValidateWegwijzerFormulier(FormValidationAction):
     def name(self) -> Text:
         return "validate_wegwijzer_formulier"
 
+    async def required_slots(
+        self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Text]:
+        # mbo/hbo or not about school: the wegwijzer does not apply, so asking for the school
+        # type would only confuse; the routing core explains where to go instead.
+        if "buiten_scope" in context_uit_gesprek(tracker):
+            return []
+        return domain_slots
+
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         events = await super().run(dispatcher, tracker, domain)
         gevraagd = tracker.get_slot("requested_slot")
@@ -57,6 +67,15 @@ class _VraagSlot(Action):
 
     def name(self) -> Text:
         return f"action_ask_{self.slot}"
+
+    async def required_slots(
+        self, domain_slots: List[Text], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> List[Text]:
+        # mbo/hbo or not about school: the wegwijzer does not apply, so asking for the school
+        # type would only confuse; the routing core explains where to go instead.
+        if "buiten_scope" in context_uit_gesprek(tracker):
+            return []
+        return domain_slots
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         stuur(dispatcher, f"vraag_{self.slot}")

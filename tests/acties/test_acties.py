@@ -156,3 +156,24 @@ def test_alle_acties_in_het_domein_bestaan_in_de_action_server():
         domain = yaml.safe_load(f)
     for actie in domain["actions"]:
         assert actie in executor.actions, f"{actie} staat in domain.yml maar niet in actions/"
+
+
+def test_buiten_scope_vraagt_niets_meer_en_de_route_legt_het_uit():
+    import asyncio
+
+    mbo = {"entity": "context", "value": "buiten_scope"}
+    tracker = maak_tracker({"rol": "leerling", "situatie": "pesten"}, tekst="ik zit op het mbo",
+                           events=[{"event": "user", "text": "ik zit op het mbo", "parse_data": {"entities": [mbo]}}])
+    formulier = ValidateWegwijzerFormulier()
+    gevraagd = asyncio.run(formulier.required_slots(["rol", "situatie", "onderwijstype", "voor_wie"], None, tracker, {}))
+    assert gevraagd == []
+    berichten, events = voer_uit(ActionGeefRoute(), tracker)
+    assert "mbo" in teksten(berichten)[0]
+    assert "schoolbestuur" not in slot_events(events)["verwijzingen"]
+
+
+def test_binnen_scope_vraagt_alle_slots():
+    import asyncio
+
+    slots = ["rol", "situatie", "onderwijstype", "voor_wie"]
+    assert asyncio.run(ValidateWegwijzerFormulier().required_slots(slots, None, maak_tracker(), {})) == slots
