@@ -22,6 +22,8 @@ export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2
 export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONHASHSEED := 0
+# Third-party deprecation chatter (pkg_resources, click, pyparsing) hides the real output.
+export PYTHONWARNINGS := ignore::DeprecationWarning,ignore::PendingDeprecationWarning
 export PYTHONPATH := $(CURDIR)
 
 .PHONY: help run chat test test-unit test-gesprekken validate train env spacy lock spacy-officieel clean
@@ -71,7 +73,7 @@ chat: spacy $(MODEL)
 	@scripts/run.sh chat
 
 test-unit: spacy $(MODEL)
-	$(PY) -m pytest -q tests
+	$(PY) -m pytest -q
 
 test-gesprekken: spacy $(MODEL)
 	$(RASA) test core --stories tests --fail-on-prediction-errors --out results --quiet

@@ -5,17 +5,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import logging
 import os
 import re
 import threading
 import time
 from collections import OrderedDict
-from typing import Any, Dict, Generic, Iterable, List, Optional, Text, TypeVar
+from typing import Any, Dict, Generic, List, Optional, Text, TypeVar
 
 from rasa.core.channels.channel import OutputChannel
-
-logger = logging.getLogger(__name__)
 
 # One key for both channels; channel names are mixed in so ids never collide between channels.
 PSEUDONIEM_SLEUTEL_ENV = "CHANNEL_PSEUDONYM_KEY"
@@ -199,6 +196,3 @@ class GebondenUitvoer(OutputChannel):
     async def send_response(self, recipient_id: Text, message: Dict[Text, Any]) -> None:
         await self._binnen.send_response(self._adres, message)
 
-
-def titels(knoppen: Iterable[Dict[Text, Any]]) -> List[Text]:
-    return [str(k.get("title") or k.get("payload") or "") for k in knoppen]

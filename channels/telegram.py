@@ -11,8 +11,6 @@ Differences from rasa.core.channels.telegram:
 from __future__ import annotations
 
 import asyncio
-import hashlib
-import hmac
 import json
 import logging
 import os
@@ -44,6 +42,9 @@ from channels.gemeenschappelijk import (
 )
 
 logger = logging.getLogger(__name__)
+# aiogram logs every request and response body (chat ids, texts) at DEBUG: keep it out of
+# `rasa run --debug` logs.
+logging.getLogger("aiogram").setLevel(logging.INFO)
 
 KANAAL = "telegram"
 TEKST_LIMIET = 4096

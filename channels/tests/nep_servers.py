@@ -6,7 +6,6 @@ import email.parser
 import email.policy
 import itertools
 import json
-import re
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -223,6 +222,3 @@ def alle_tekst(berichten: List[Dict[str, Any]]) -> str:
             delen.append(b["interactive"]["body"]["text"])
     return "\n".join(delen)
 
-
-def uniek(pad: str) -> bool:
-    return bool(re.match(r"^/v\d+\.\d+/\d+/messages$", pad))

@@ -38,6 +38,7 @@ def test_ouder_vertelt_verhaal_en_krijgt_verwijzing(servers):
     slots = servers.tracker("ouder-1").json()["slots"]
     assert (slots["rol"], slots["situatie"], slots["voor_wie"], slots["onderwijstype"]) == ("ouder", "pesten", "ander", "po")
     assert "ouders_onderwijs" in slots["verwijzingen"]
+    assert slots["acuut"] is False and "alarmnummer_112" not in slots["verwijzingen"], "no false alarm"
     assert any(v in slots["verwijzingen"] for v in ("mentor", "vertrouwenspersoon"))
     # The conversation is in the configured SQLite tracker store, not somewhere else.
     assert b"ouder-1" in servers.tracker_db.read_bytes()
