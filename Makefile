@@ -16,6 +16,9 @@ TRAINDATA := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null |
 
 export RASA_PORT    ?= 5005
 export ACTIONS_PORT ?= 5055
+export WEB_PORT     ?= 8080
+# Browser origins that may talk to Rasa (the widget page). Never "*".
+export RASA_CORS    ?= http://localhost:$(WEB_PORT) http://127.0.0.1:$(WEB_PORT)
 export TRACKER_DB   ?= var/tracker.db
 # Quiet, reproducible runs: no telemetry, no TensorFlow chatter, fixed hash seed.
 export RASA_TELEMETRY_ENABLED := false
@@ -26,7 +29,7 @@ export PYTHONHASHSEED := 0
 export PYTHONWARNINGS := ignore::DeprecationWarning,ignore::PendingDeprecationWarning
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: help run chat test test-unit test-gesprekken validate train env spacy lock spacy-officieel clean
+.PHONY: help run chat test test-unit test-gesprekken test-widget widget validate train env spacy lock spacy-officieel clean
 
 help:
 	@echo "make run    - start de assistent (Rasa + action server), zie README"
@@ -66,7 +69,11 @@ train: spacy $(MODEL)
 validate: spacy
 	$(RASA) data validate --fail-on-warnings --quiet
 
-run: spacy $(MODEL)
+# Chromium (Debian) and the widget's npm packages; a no-op when already there.
+widget:
+	@widget/setup.sh
+
+run: spacy $(MODEL) widget
 	@scripts/run.sh
 
 chat: spacy $(MODEL)
@@ -78,7 +85,10 @@ test-unit: spacy $(MODEL)
 test-gesprekken: spacy $(MODEL)
 	$(RASA) test core --stories tests --fail-on-prediction-errors --out results --quiet
 
-test: validate train test-unit test-gesprekken
+test-widget: spacy $(MODEL) widget
+	$(PY) -m pytest -q widget/tests
+
+test: validate train test-unit test-widget test-gesprekken
 	@echo "make test: alles geslaagd"
 
 # Needs only a Python 3.10 venv, not the lock file it (re)creates.
@@ -91,4 +101,4 @@ spacy-officieel: $(STAMP)
 	$(PY) -m pip install "nl_core_news_sm @ https://github.com/explosion/spacy-models/releases/download/nl_core_news_sm-3.4.0/nl_core_news_sm-3.4.0-py3-none-any.whl"
 
 clean:
-	rm -rf models results .rasa .spacy var
+	rm -rf models results .rasa .spacy var widget/node_modules

@@ -27,11 +27,16 @@ if [ -n "${RASA_AUTH_TOKEN:-}" ]; then
   # The HTTP API is only ever enabled with authentication (shared/contract.md).
   api=(--enable-api --auth-token "$RASA_AUTH_TOKEN")
 fi
-cors=()
-[ -n "${RASA_CORS:-}" ] && cors=(--cors "$RASA_CORS")
+# RASA_CORS (space-separated origins) is read by channels/socketio.py, which checks the Origin of
+# every socketio connection. No `--cors` here: Sanic-CORS would add a second
+# Access-Control-Allow-Origin header and browsers then drop every polling response.
 
 "$RASA" run --model models/wegwijzer.tar.gz --port "$RASA_PORT" --credentials credentials.yml \
-  --endpoints endpoints.yml "${api[@]}" "${cors[@]}" --quiet &
+  --endpoints endpoints.yml "${api[@]}" --quiet &
+pids+=($!)
+
+# The widget's demo page (serve.py: standard library only, strict CSP).
+WEB_PORT=$WEB_PORT RASA_URL="${RASA_URL:-http://localhost:$RASA_PORT}" .venv/bin/python widget/serve.py &
 pids+=($!)
 
 for _ in $(seq 1 120); do
@@ -44,6 +49,7 @@ Wegwijzer draait.
   Rasa (REST):      POST http://localhost:$RASA_PORT/webhooks/rest/webhook
   Rasa (socketio):  http://localhost:$RASA_PORT/socket.io/
   Action server:    http://localhost:$ACTIONS_PORT/webhook
+  Widget (demo):    http://localhost:$WEB_PORT/
   HTTP API:         $([ ${#api[@]} -gt 0 ] && echo "aan, met RASA_AUTH_TOKEN" || echo "uit (zet RASA_AUTH_TOKEN om hem met token aan te zetten)")
 Stoppen: Ctrl-C
 MSG

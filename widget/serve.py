@@ -71,6 +71,9 @@ def maak_handler(rasa_url: str, exit_url: str) -> type[BaseHTTPRequestHandler]:
         server_version = "wegwijzer-widget"
         sys_version = ""
 
+        def version_string(self) -> str:
+            return self.server_version
+
         def kopjes(self, type_: str, lengte: int, cache: str) -> None:
             self.send_header("Content-Type", type_)
             self.send_header("Content-Length", str(lengte))
@@ -78,7 +81,7 @@ def maak_handler(rasa_url: str, exit_url: str) -> type[BaseHTTPRequestHandler]:
             self.send_header("X-Content-Type-Options", "nosniff")
             self.send_header("Referrer-Policy", "no-referrer")
             self.send_header("X-Frame-Options", "DENY")
-            self.send_header("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
+            self.send_header("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
             self.send_header("Cross-Origin-Opener-Policy", "same-origin")
             self.send_header("Cache-Control", cache)
             self.end_headers()
@@ -124,6 +127,15 @@ def maak_handler(rasa_url: str, exit_url: str) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        # A browser that closes a connection early (reload, Snel weg) is normal, not an error.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
 def main() -> None:
     poort = int(os.environ.get("WEB_PORT", "8080"))
     host = os.environ.get("WEB_HOST", "127.0.0.1")
@@ -131,8 +143,7 @@ def main() -> None:
     exit_url = os.environ.get("WIDGET_EXIT_URL", "https://www.google.nl")
     if not SOCKET_IO.exists():
         sys.exit(f"{SOCKET_IO} ontbreekt: draai eerst widget/setup.sh")
-    server = ThreadingHTTPServer((host, poort), maak_handler(rasa_url, exit_url))
-    server.daemon_threads = True
+    server = Server((host, poort), maak_handler(rasa_url, exit_url))
     # SIGTERM from `make run` stops cleanly, like Ctrl-C.
     signal.signal(signal.SIGTERM, lambda *_: (_ for _ in ()).throw(KeyboardInterrupt()))
     naam = "localhost" if host in ("127.0.0.1", "0.0.0.0") else host

@@ -295,13 +295,17 @@
     this.status = status; this.invoer = invoer;
   };
 
+  // Show the start of the bot's answer (a long route should be read from its top), or the
+  // bottom when everything new fits.
   Widget.prototype.scrollOnder = function () {
-    this.log.scrollTop = this.log.scrollHeight;
+    var doel = this.nieuwBegin ? this.nieuwBegin.offsetTop - 8 : this.log.scrollHeight;
+    this.log.scrollTop = doel;
   };
 
   Widget.prototype.tekenBericht = function (b) {
     this.leeg.hidden = true;
     var rij = el("div", "ww-bericht ww-" + (b.van === "jij" ? "jij" : "bot"));
+    if (b.van === "jij") this.nieuwBegin = rij;
     var bel = el("p", "ww-bel");
     // Screen readers hear who is speaking; sighted users see it from the side and colour.
     bel.appendChild(el("span", "ww-sr", b.van === "jij" ? "Jij: " : this.cfg.titel + ": "));
@@ -424,6 +428,8 @@
 
   Widget.prototype.stop = function () {
     if (this.socket) { this.socket.off(); this.socket.disconnect(); }
+    this.klaar = false;
+    this.root.removeAttribute("data-sessie");
   };
 
   Widget.prototype.snelWeg = function () {

@@ -19,6 +19,6 @@ def omgeving(tmp_path_factory):
 
 @pytest.fixture(scope="session")
 def screenshots(tmp_path_factory):
-    # WIDGET_SCREENSHOTS=widget/docs refreshes the committed screenshots; otherwise a temp dir.
+    # WIDGET_SCREENSHOTS=docs refreshes the committed screenshots; otherwise a temp dir.
     gekozen = os.environ.get("WIDGET_SCREENSHOTS")
     return Path(gekozen).resolve() if gekozen else tmp_path_factory.mktemp("screenshots")

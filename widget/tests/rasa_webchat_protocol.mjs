@@ -49,7 +49,7 @@ assert.match(id, /^[0-9a-f]{32}$/);
 console.log(`- sessie ${id}`);
 const a = await antwoorden(eerste, "hoi", id, (m) => (m.quick_replies || []).length > 0);
 const titels = a.flatMap((m) => (m.quick_replies || []).map((q) => q.title));
-assert.deepEqual(titels, ["Leerling", "Ouder", "Ik werk op school"]);
+assert.deepEqual(titels, ["Leerling", "Ouder of verzorger", "Ik werk op school"]);
 const leerling = a.flatMap((m) => m.quick_replies || []).find((q) => q.title === "Leerling");
 console.log(`- hoi -> knoppen ${titels.join(", ")}`);
 eerste.disconnect();

@@ -1,34 +1,10 @@
 """The widget in real headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core)
 against the real Rasa + action server, started by the fixture. Each scenario is one Node run of
 browser.mjs; its step log is printed when it fails."""
-import subprocess
-from pathlib import Path
-
 import pytest
 import requests
 
-HIER = Path(__file__).resolve().parent
-
-
-def draai(omgeving, screenshots, *args: str, script: str = "browser.mjs", timeout: int = 300) -> str:
-    env = {
-        "PATH": "/usr/local/bin:/usr/bin:/bin",
-        "HOME": str(screenshots),
-        "WW_WEB": omgeving.web,
-        "WW_RASA": omgeving.rasa,
-        "WW_EXIT": omgeving.neutraal,
-        "WW_BEDIENING": omgeving.bediening,
-        "WW_SCREENSHOTS": str(screenshots),
-    }
-    import os
-    env["PATH"] = os.environ.get("PATH", env["PATH"])
-    r = subprocess.run(["node", str(HIER / script), *args], cwd=HIER, env=env,
-                       capture_output=True, text=True, timeout=timeout)
-    uitvoer = r.stdout + r.stderr
-    print(uitvoer)
-    assert r.returncode == 0, uitvoer[-6000:]
-    return uitvoer
-
+from widget_omgeving import draai
 
 @pytest.mark.parametrize("scenario", ["gesprek", "mobiel", "herverbinden", "snelweg", "wissen", "vreemdeOorsprong"])
 def test_browser(omgeving, screenshots, scenario):

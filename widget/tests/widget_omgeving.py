@@ -1,7 +1,7 @@
 """Everything the browser tests talk to, on free loopback ports:
 
 - the real action server and `rasa run` (model models/wegwijzer.tar.gz, the repo's credentials.yml,
-  a fresh SQLite tracker store, `--cors` for the widget page's origin only),
+  a fresh SQLite tracker store, RASA_CORS = the widget page's origin only, read by channels/socketio.py),
 - a TCP proxy in front of Rasa whose connections the test can cut (a dropped connection),
 - widget/serve.py, the page server `make run` uses, pointed at the proxy,
 - a stand-in "neutral website" on its own origin for Snel weg.
@@ -23,6 +23,7 @@ WIDGET = Path(__file__).resolve().parents[1]
 ROOT = WIDGET.parent
 MODEL = ROOT / "models" / "wegwijzer.tar.gz"
 RASA = str(Path(sys.executable).with_name("rasa"))
+HIER = Path(__file__).resolve().parent
 
 
 def vrije_poort() -> int:
@@ -73,8 +74,7 @@ class Proxy:
             threading.Thread(target=self._pomp, args=(klant, server), daemon=True).start()
             threading.Thread(target=self._pomp, args=(server, klant), daemon=True).start()
 
-    @staticmethod
-    def _pomp(van: socket.socket, naar: socket.socket) -> None:
+    def _pomp(self, van: socket.socket, naar: socket.socket) -> None:
         try:
             while data := van.recv(65536):
                 naar.sendall(data)
@@ -85,6 +85,8 @@ class Proxy:
                 s.shutdown(socket.SHUT_RDWR)
             except OSError:
                 pass
+        with self.slot:
+            self.open = [s for s in self.open if s not in (van, naar)]
 
     def verbreek(self) -> int:
         with self.slot:
@@ -102,18 +104,27 @@ class Proxy:
         self.verbreek()
 
 
+class StilleServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        pass  # a browser closing a connection early is not a test failure
+
+
 def http_thread(handler: type[http.server.BaseHTTPRequestHandler]) -> tuple[http.server.ThreadingHTTPServer, int]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = StilleServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, server.server_address[1]
 
 
 class Omgeving:
-    def __init__(self, werkmap: Path) -> None:
+    def __init__(self, werkmap: Path, credentials: Path = ROOT / "credentials.yml", cors: bool = False) -> None:
         if not MODEL.exists():
             raise FileNotFoundError(f"{MODEL} ontbreekt: draai de tests met `make test` (dat traint eerst)")
         self.werkmap = werkmap
+        self.credentials = credentials
+        self.cors = cors
         self.rasa_poort = vrije_poort()
         self.actie_poort = vrije_poort()
         self.web_poort = vrije_poort()
@@ -136,10 +147,13 @@ class Omgeving:
             **os.environ,
             "ACTIONS_PORT": str(self.actie_poort),
             "TRACKER_DB": str(self.werkmap / "tracker.db"),
-            "PYTHONPATH": str(ROOT),
+            # The project first; an existing PYTHONPATH after it (lets one try other package versions).
+            "PYTHONPATH": os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH", "")) if p),
             "RASA_TELEMETRY_ENABLED": "false",
             "TF_CPP_MIN_LOG_LEVEL": "2",
             "PYTHONHASHSEED": "0",
+            # Read by channels.socketio when credentials.yml uses it (as make run sets it).
+            "RASA_CORS": self.web,
         }
         self.actie_log = self.werkmap / "actions.log"
         self.rasa_log = self.werkmap / "rasa.log"
@@ -151,9 +165,9 @@ class Omgeving:
         self.processen.append(acties)
         rasa = subprocess.Popen(
             [RASA, "run", "--model", str(MODEL), "--port", str(self.rasa_poort), "--interface", "127.0.0.1",
-             "--credentials", "credentials.yml", "--endpoints", "endpoints.yml",
+             "--credentials", str(self.credentials), "--endpoints", "endpoints.yml",
              # Only the widget page may call from a browser (make run passes RASA_CORS the same way).
-             "--cors", self.web],
+             *(["--cors", self.web] if self.cors else [])],
             cwd=ROOT, env=env, stdout=self.rasa_log.open("w"), stderr=subprocess.STDOUT,
         )
         self.processen.append(rasa)
@@ -220,3 +234,23 @@ class Omgeving:
             except subprocess.TimeoutExpired:
                 p.kill()
                 p.wait()
+
+
+def draai(omgeving: "Omgeving", screenshots: Path, *args: str, script: str = "browser.mjs", timeout: int = 300) -> str:
+    """Runs a Node script of widget/tests against the environment; its log is printed (shown by
+    pytest when a test fails) and a non-zero exit fails the test."""
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/local/bin:/usr/bin:/bin"),
+        "HOME": os.environ.get("HOME", "/tmp"),
+        "WW_WEB": omgeving.web,
+        "WW_RASA": omgeving.rasa,
+        "WW_EXIT": omgeving.neutraal,
+        "WW_BEDIENING": omgeving.bediening,
+        "WW_SCREENSHOTS": str(screenshots),
+    }
+    r = subprocess.run(["node", str(HIER / script), *args], cwd=HIER, env=env,
+                       capture_output=True, text=True, timeout=timeout)
+    uitvoer = r.stdout + r.stderr
+    print(uitvoer)
+    assert r.returncode == 0, uitvoer[-6000:]
+    return uitvoer
