@@ -17,6 +17,7 @@ TRAINDATA := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null |
 export RASA_PORT    ?= 5005
 export ACTIONS_PORT ?= 5055
 export WEB_PORT     ?= 8080
+export HELPDESK_PORT ?= 8081
 # Browser origins that may talk to Rasa (the widget page). Never "*".
 export RASA_CORS    ?= http://localhost:$(WEB_PORT) http://127.0.0.1:$(WEB_PORT)
 export TRACKER_DB   ?= var/tracker.db
@@ -29,7 +30,7 @@ export PYTHONHASHSEED := 0
 export PYTHONWARNINGS := ignore::DeprecationWarning,ignore::PendingDeprecationWarning
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: help run chat test test-unit test-gesprekken test-widget widget validate train env spacy lock spacy-officieel clean
+.PHONY: help run chat test test-unit test-gesprekken test-widget widget helpdesk-env test-helpdesk validate train env spacy lock spacy-officieel clean
 
 help:
 	@echo "make run    - start de assistent (Rasa + action server), zie README"
@@ -73,7 +74,11 @@ validate: spacy
 widget:
 	@widget/setup.sh
 
-run: spacy $(MODEL) widget
+# The helpdesk app has its own venv (deduce needs a newer regex than Rasa allows).
+helpdesk-env:
+	@helpdesk/setup.sh
+
+run: spacy $(MODEL) widget helpdesk-env
 	@scripts/run.sh
 
 chat: spacy $(MODEL)
@@ -88,7 +93,10 @@ test-gesprekken: spacy $(MODEL)
 test-widget: spacy $(MODEL) widget
 	$(PY) -m pytest -q widget/tests
 
-test: validate train test-unit test-widget test-gesprekken
+test-helpdesk: spacy $(MODEL) helpdesk-env
+	WEGWIJZER_RASA_PYTHON=$(CURDIR)/$(PY) helpdesk/test.sh
+
+test: validate train test-unit test-gesprekken test-widget test-helpdesk
 	@echo "make test: alles geslaagd"
 
 # Needs only a Python 3.10 venv, not the lock file it (re)creates.

@@ -7,7 +7,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.adapter import voeg_verwijzingen_toe
+from actions.adapter import is_eenvoudig, voeg_verwijzingen_toe
 from actions.wegwijzer.kennisbank import laad_kennisbank
 from actions.wegwijzer.routing import Vraag, maak_plan
 from actions.wegwijzer.teksten import beschrijf_verwijzing
@@ -35,7 +35,8 @@ class ActionAcuut(Action):
         ids = list(acuut.verwijzingen) if acuut else ["alarmnummer_112"]
         dispatcher.utter_message(text=EERSTE_ZIN[soort])
         for vid in ids:
-            dispatcher.utter_message(text=beschrijf_verwijzing(vid, kb, eenvoudig=True))
+            # Full version for most: "dag en nacht" tells someone in crisis the line is open now.
+            dispatcher.utter_message(text=beschrijf_verwijzing(vid, kb, eenvoudig=is_eenvoudig(tracker)))
         return [
             SlotSet("acuut", True),
             SlotSet("acuut_soort", soort),

@@ -23,6 +23,8 @@ if [ ! -f "$STAMP" ] || [ requirements.lock -nt "$STAMP" ]; then
   fi
   $VENV/bin/python -m pip install -qq --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
   $VENV/bin/python -m pip check >/dev/null
+  # deduce builds its lookup tables on first use (1-2 min): do it now, not on the first request
+  $VENV/bin/python -c 'import logging, deduce; logging.disable(logging.INFO); deduce.Deduce()'
   touch "$STAMP"
 fi
 

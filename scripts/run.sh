@@ -39,6 +39,10 @@ pids+=($!)
 WEB_PORT=$WEB_PORT RASA_URL="${RASA_URL:-http://localhost:$RASA_PORT}" .venv/bin/python widget/serve.py &
 pids+=($!)
 
+# The helpdesk review app (its own venv; reads the same tracker store).
+helpdesk/helpdesk.sh serve --port "$HELPDESK_PORT" &
+pids+=($!)
+
 for _ in $(seq 1 120); do
   if curl -fs "http://localhost:$RASA_PORT/" >/dev/null 2>&1; then break; fi
   sleep 1
@@ -50,6 +54,7 @@ Wegwijzer draait.
   Rasa (socketio):  http://localhost:$RASA_PORT/socket.io/
   Action server:    http://localhost:$ACTIONS_PORT/webhook
   Widget (demo):    http://localhost:$WEB_PORT/
+  Helpdesk:         http://localhost:$HELPDESK_PORT/  (eerste account: helpdesk/helpdesk.sh account-maken NAAM --rol beheerder)
   HTTP API:         $([ ${#api[@]} -gt 0 ] && echo "aan, met RASA_AUTH_TOKEN" || echo "uit (zet RASA_AUTH_TOKEN om hem met token aan te zetten)")
 Stoppen: Ctrl-C
 MSG

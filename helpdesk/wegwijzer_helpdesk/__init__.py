@@ -1,0 +1,1 @@
+"""Wegwijzer helpdesk: review of the assistant's conversations (pseudonymised) for school staff."""
