@@ -1,6 +1,7 @@
 """Browser test: headless Debian Chromium driven by Playwright (no `playwright install`)."""
 import os
 import threading
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,9 @@ from wegwijzer_helpdesk import accounts
 from wegwijzer_helpdesk.gesprekken import sleutel_van
 
 CHROMIUM = os.environ.get("HELPDESK_CHROMIUM", "/usr/bin/chromium")
-DOCS = Path(__file__).resolve().parents[1] / "docs"
+# Screenshots go to a temporary folder, so a test run leaves the repo clean; refresh the committed
+# ones with HELPDESK_SCREENSHOTS=docs (from the project root).
+DOCS = Path(os.environ.get("HELPDESK_SCREENSHOTS") or tempfile.mkdtemp(prefix="helpdesk-screenshots-"))
 VLAGGEN = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
            "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=nl-NL"]
 
@@ -60,7 +63,7 @@ def test_werkstroom_in_browser(server, browser, tmp_path):
     assert "/login" in page.url and "Yilmaz" not in page.content()
 
     log_in(page, url, "mira")
-    page.screenshot(path=str(DOCS / "lijst.png"), full_page=True)
+    page.screenshot(path=str(DOCS / "helpdesk-lijst.png"), full_page=True)
     # filter: conversations where someone asked for a person
     page.get_by_label("Mens gevraagd").select_option("ja")
     page.get_by_role("button", name="Filteren").click()
@@ -83,7 +86,7 @@ def test_werkstroom_in_browser(server, browser, tmp_path):
     page.get_by_label("Status").select_option("opvolgen")
     page.get_by_role("button", name="Status opslaan").click()
     assert page.get_by_label("Status").input_value() == "opvolgen"
-    page.screenshot(path=str(DOCS / "transcript.png"), full_page=True)
+    page.screenshot(path=str(DOCS / "helpdesk-transcript.png"), full_page=True)
 
     # export a test story
     with page.expect_download() as dl:
@@ -107,14 +110,14 @@ def test_werkstroom_in_browser(server, browser, tmp_path):
 
     page.goto(url + "/statistieken")
     assert page.locator("svg.staaf").count() >= 4
-    page.screenshot(path=str(DOCS / "statistieken.png"), full_page=True)
+    page.screenshot(path=str(DOCS / "helpdesk-statistieken.png"), full_page=True)
 
     # tablet width: transcript still usable
     tab = browser.new_context(viewport={"width": 820, "height": 1180}, locale="nl-NL")
     tp = tab.new_page()
     log_in(tp, url, "mira")
     tp.goto(f"{url}/gesprek/{s_ouder}")
-    tp.screenshot(path=str(DOCS / "transcript-tablet.png"), full_page=False)
+    tp.screenshot(path=str(DOCS / "helpdesk-transcript-tablet.png"), full_page=False)
     tab.close()
 
     # beheerder reveals the original, which appears in the audit log
@@ -130,6 +133,6 @@ def test_werkstroom_in_browser(server, browser, tmp_path):
     assert "Vraag van vertrouwensinspecteur, zaak 2026-17" in rij.inner_text()
     assert "bea" in rij.inner_text()
     assert bp.locator("tr.actie-export_story").count() >= 1
-    bp.screenshot(path=str(DOCS / "auditlog.png"), full_page=False)
+    bp.screenshot(path=str(DOCS / "helpdesk-auditlog.png"), full_page=False)
     ctx.close()
     bctx.close()
