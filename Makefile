@@ -21,6 +21,11 @@ export HELPDESK_PORT ?= 8081
 # Browser origins that may talk to Rasa (the widget page). Never "*".
 export RASA_CORS    ?= http://localhost:$(WEB_PORT) http://127.0.0.1:$(WEB_PORT)
 export TRACKER_DB   ?= var/tracker.db
+# Endpoints profile: endpoints.yml (embedded default); PROFIEL=productie -> endpoints.productie.yml
+# (PostgreSQL, Redis lock store, RabbitMQ; every setting from the environment, docs/deployment.md).
+PROFIEL ?=
+export RASA_ENDPOINTS ?= endpoints$(if $(PROFIEL),.$(PROFIEL)).yml
+export ACTION_ENDPOINT_URL ?= http://localhost:$(ACTIONS_PORT)/webhook
 # Quiet, reproducible runs: no telemetry, no TensorFlow chatter, fixed hash seed.
 export RASA_TELEMETRY_ENABLED := false
 export TF_CPP_MIN_LOG_LEVEL := 2

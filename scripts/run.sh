@@ -18,7 +18,7 @@ trap stop_alles INT TERM EXIT
 pids+=($!)
 
 if [ "${1:-}" = "chat" ]; then
-  "$RASA" shell --model models/wegwijzer.tar.gz --endpoints endpoints.yml --quiet
+  "$RASA" shell --model models/wegwijzer.tar.gz --endpoints "${RASA_ENDPOINTS:-endpoints.yml}" --quiet
   exit 0
 fi
 
@@ -32,7 +32,7 @@ fi
 # Access-Control-Allow-Origin header and browsers then drop every polling response.
 
 "$RASA" run --model models/wegwijzer.tar.gz --port "$RASA_PORT" --credentials credentials.yml \
-  --endpoints endpoints.yml "${api[@]}" --quiet &
+  --endpoints "${RASA_ENDPOINTS:-endpoints.yml}" "${api[@]}" --quiet &
 pids+=($!)
 
 # The widget's demo page (serve.py: standard library only, strict CSP).
