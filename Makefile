@@ -35,13 +35,14 @@ export PYTHONHASHSEED := 0
 export PYTHONWARNINGS := ignore::DeprecationWarning,ignore::PendingDeprecationWarning
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: help run chat test test-unit test-gesprekken test-widget widget helpdesk-env test-helpdesk validate train env spacy lock spacy-officieel clean
+.PHONY: bench-nlu help run chat test test-unit test-gesprekken test-widget widget helpdesk-env test-helpdesk validate train env spacy lock spacy-officieel clean
 
 help:
 	@echo "make run    - start de assistent (Rasa + action server), zie README"
 	@echo "make chat   - praat met de assistent in de terminal"
 	@echo "make test   - alle controles: data, training, pytest, gesprektests"
 	@echo "make lock   - maak requirements.lock opnieuw uit requirements.in"
+	@echo "make bench-nlu - NLU-benchmark (ca. 30 min): project vs Rasa-standaard vs trefwoorden"
 
 env: $(STAMP)
 
@@ -103,6 +104,11 @@ test-helpdesk: spacy $(MODEL) helpdesk-env
 
 test: validate train test-unit test-gesprekken test-widget test-helpdesk
 	@echo "make test: alles geslaagd"
+
+# NLU benchmark (docs/benchmarks.md): (a) this project, (b) Rasa's default pipeline, (c) keywords,
+# on tests/nlu/heldout.yml + veiligheid.yml, plus 3-fold cross-validation. Trainings wait for the lock.
+bench-nlu: spacy
+	TRAIN_LOCK=$(TRAIN_LOCK) $(PY) bench/nlu/bench.py --out bench/nlu/out --folds 3
 
 # Needs only a Python 3.10 venv, not the lock file it (re)creates.
 lock:

@@ -6,7 +6,11 @@ its findings on the Rasa message:
   `context`) whose value is already the contract value, so slots fill straight from entities;
 - acute danger replaces the predicted intent by `acuut_zelfdoding` / `acuut_gevaar` with
   confidence 1.0. It runs after DIET and the FallbackClassifier, so no low confidence or
-  nlu_fallback can hide a message about suicide or danger.
+  nlu_fallback can hide a message about suicide or danger;
+- a message that is clearly not Dutch (`herkenning.andere_taal`) gets intent `andere_taal` with
+  confidence 1.0 and no entities: it is never read as a situation. Acute danger goes first.
+- when DIET alone predicts an acute intent for a message with a known figure of speech, that
+  prediction is replaced by the next non-acute intent (false alarms on "ik ga dood van het lachen").
 It is not trained: changing the word lists needs no retraining.
 """
 from __future__ import annotations
@@ -30,9 +34,10 @@ from rasa.shared.nlu.constants import (
 )
 from rasa.shared.nlu.training_data.message import Message
 
-from actions.wegwijzer.herkenning import herken, zonder_overlap
+from actions.wegwijzer.herkenning import andere_taal, herken, lijkt_op_beeldspraak, zonder_overlap
 
 ACUTE_INTENTS = {"zelfdoding": "acuut_zelfdoding", "levensgevaar": "acuut_gevaar"}
+ANDERE_TAAL = "andere_taal"
 
 
 @DefaultV1Recipe.register(
@@ -58,9 +63,11 @@ class WegwijzerSignalen(GraphComponent, EntityExtractorMixin):
         tekst = message.get(TEXT) or ""
         signalen = herken(tekst)
         soort = signalen.waarde("acuut_soort")
+        vreemd = soort is None and andere_taal(tekst)
         entiteiten = []
-        # An acute message fills no slots (see the slot mappings): its entities would only be noise.
-        for s in ([] if soort else zonder_overlap(signalen, tekst)):
+        # An acute or non-Dutch message fills no slots (see the slot mappings): its entities
+        # would only be noise.
+        for s in ([] if soort or vreemd else zonder_overlap(signalen, tekst)):
             if s.slot == "acuut_soort":
                 continue
             entiteiten.append(
@@ -77,8 +84,17 @@ class WegwijzerSignalen(GraphComponent, EntityExtractorMixin):
             entiteiten = self.add_extractor_name(entiteiten)
             message.set(ENTITIES, message.get(ENTITIES, []) + entiteiten, add_to_output=True)
 
-        if soort:
-            intent = {"name": ACUTE_INTENTS[soort], "confidence": 1.0}
+        huidig = (message.get(INTENT) or {}).get("name")
+        if not soort and huidig in ACUTE_INTENTS.values() and (vreemd or lijkt_op_beeldspraak(tekst)):
+            # DIET read a figure of speech ("ik ga dood van het lachen") as acute and the rules,
+            # which mask those first, found nothing: the next non-acute intent instead. DIET's
+            # acute prediction without a figure of speech stays, as a second line of safety.
+            rest = [r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get("name") not in ACUTE_INTENTS.values()]
+            volgende = rest[0] if rest else {"name": "nlu_fallback", "confidence": 0.0}
+            message.set(INTENT, {"name": volgende["name"], "confidence": volgende.get("confidence", 0.0)}, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, rest, add_to_output=True)
+        if soort or vreemd:
+            intent = {"name": ACUTE_INTENTS[soort] if soort else ANDERE_TAAL, "confidence": 1.0}
             ranking = [intent] + [
                 r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get("name") != intent["name"]
             ]

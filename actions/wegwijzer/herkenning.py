@@ -77,6 +77,18 @@ _LOOKALIKES = _p(
     W + r"(?:game|spel|film|serie|boek|fortnite|minecraft)\w* .{0,30}(?:dood|vermoord|schiet)",
     W + r"doodgaan van (?:het |de )?(?:lachen|verveling)",
     W + r"(?:wil|zou) (?:wel )?dood van",
+    W + r"dood ?graag|dood ?gegooid|doodgegooid|(?:telefoon|batterij|accu|mobiel|laptop|plant|hamster|vis|konijn|kat|hond|cavia|opa|oma)\w* (?:is |was |ging )?(?:helemaal )?(?:leeg en )?dood",
+    W + r"(?:vermoordt|vermoorden|maakt|maken) (?:me|mij) (?:af )?(?:als|wanneer)" + E,
+    W + r"(?:zou|kan|kon) (?:die|de|het|dat) (?:\w+ )?(?:wel )?(?:kunnen )?vermoorden",
+    W + r"(?:sneed|snijdt|snijden|snij|snijd) (?:\w+ ){0,3}met (?:een |het |de )?mes|mes (?:\w+ )?(?:voor|bij) (?:de |het )?(?:kookles|taart|brood|knutsel\w*|eten|fruit|appel)",
+    W + r"(?:schiet|schoot|schieten|geschoten) (?:\w+ )?(?:de |een |het )?(?:bal|penalty|doelpunt|goal|foto|plaatje|filmpje|raak)" + E,
+    W + r"zelfmoord ?aanslag\w*|(?:geschiedenis|boek|les|film|serie|oorlog)\w* .{0,40}(?:dood|vermoord|zelfmoord)",
+    W + r"(?:kan|kon) (?:niet|nie) meer van (?:het |de )?(?:lachen|lach)",
+    W + r"lek ?gestoken|(?:band|banden|fiets) (?:\w+ )?(?:lek )?gestoken|op (?:zijn|haar|mijn|z'n|zn|mn|de) schoot" + E,
+    W + r"(?:schrok|schrik|schrikt|verveel|verveelde|vervelen|lach|lachte|erger|ergerde|werk|werkte) (?:me|mij|ons|zich) (?:bijna |echt |helemaal )?dood" + E,
+    W + r"dood ?gegaan (?:haha\w*|lol|xd|van het lachen)|(?:haha\w*|lol|xd) .{0,20}dood" + E,
+    W + r"(?:ga|gaat|ging|gingen) (?:bijna |echt |gewoon )?dood (?:van|aan) (?:de |het |deze |die |dat |mijn )?(?:wiskunde|toets|toetsen|proefwerk|huiswerk|les|lessen|school|zenuwen|stress|spanning|verveling|honger|dorst|hitte|kou|presentatie|examen|examens)" + E,
+    W + r"het leven is (?:soms |best |echt |gewoon )?(?:saai|leuk|mooi|druk|raar|gek|oneerlijk)" + E,
 )
 
 _ZELFDODING = _p(
@@ -97,6 +109,24 @@ _ZELFDODING = _p(
     W + r"(?:doodsgedachten|dood ?wens|levensmoe|het leven heeft geen zin|heeft geen zin meer om te leven)",
     W + r"(?:wil|wilt) (?:niet meer|nie meer) verder",
     W + r"(?:kan|kan het|hou het) (?:niet|nie) meer aan en (?:wil|ga)",
+    # Indirect and reported: "dat hij dood wil", "zichzelf iets wil aandoen", "van het leven beroven".
+    W + r"(?:dood|sterven|doodgaan|dood gaan) (?:wil|wilt|willen|wou|wilde)" + E,
+    W + r"(?:mezelf|mijzelf|me ?zelf|zichzelf|haarzelf|hemzelf|zich) (?:\w+ ){0,2}(?:van het leven (?:beroven|benemen)|doden|dood (?:te )?maken|om te brengen|ombrengen|vermoorden|iets (?:wil |wilt |te )?aan ?(?:te )?doen|pijn (?:doe|doen|te doen)|ophangen)",
+    W + r"(?:leven|levens) (?:\w+ )?(?:beeindigen|beindigen|beeindig|stoppen|nemen)" + E,
+    W + r"(?:van|vanaf|voor) (?:de|het|een) (?:brug|dak|flat|trein|metro|snelweg)\w* (?:af )?(?:springen|spring|springt|gaan liggen|lopen)",
+    W + r"(?:pillen|pilletjes|medicijnen|slaappillen)\w* (?:\w+ ){0,2}(?:verzameld|gespaard|opgespaard|innemen|in te nemen|slikken|te slikken)",
+    W + r"hoeveel (?:pillen|pilletjes|medicijnen|slaappillen)",
+    W + r"(?:doe|doet|deed|doen) (?:mezelf|mijzelf|me ?zelf|zichzelf|mij) (?:\w+ )?(?:pijn|iets aan)" + E,
+    W + r"(?:beter|fijner|makkelijker) (?:\w+ ){0,2}(?:als|dat|zonder) (?:ik|mij|me) (?:er )?(?:\w+ )?(?:niet|nie|dood|weg)",
+    W + r"beter af zonder (?:mij|me)" + E,
+    W + r"het hoeft (?:voor mij )?(?:allemaal )?(?:niet|nie) meer",
+    W + r"zie het (?:echt |gewoon )?(?:niet|nie) meer zitten",
+    W + r"(?:nooit|niet|nie) meer wakker (?:te )?(?:worden|word)",
+    W + r"(?:wil|wilt|willen|will|wou) (?:er |hier )?(?:\w+ ){0,2}(?:niet|nie|nt|nooit) meer (?:zijn|bestaan|leven|hier|er zijn|hier zijn)" + E,
+    W + r"(?:er|hier) (?:\w+ )?(?:niet|nie) meer (?:wil|wilt|wou) zijn",
+    W + r"(?:afscheidsbrief|afscheidsbrieven|manier om (?:dood|er een eind|zelfmoord|te sterven)|hoe (?:kan|moet) ik (?:dood|sterven|zelfmoord))",
+    W + r"(?:wil|wilt) (?:\w+ ){0,4}in de hemel zijn",
+    W + r"(?:kys|kill yourself|kill myself|killing myself|want to die|wanna die|end my life|hurt myself|dont want to live|don't want to live)" + E,
 )
 
 _LEVENSGEVAAR = _p(
@@ -116,77 +146,129 @@ _LEVENSGEVAAR = _p(
     W + r"(?:ik ben|we zijn) (?:nu )?(?:opgesloten|ontvoerd)",
     W + r"(?:help|hulp) (?:nu|snel|meteen)" + E + r".{0,40}(?:gevaar|mes|wapen|slaat|pijn)",
     W + r"(?:bel|bellen) (?:de )?(?:politie|112|ambulance)",
+    W + r"(?:met|heeft|had|pakt|trekt|trok) (?:n |'n |zn |mn |een paar )?(?:mes|messen|pistool|wapen|wapens|vuurwapen|geweer)" + E,
+    W + r"(?:dreig\w*|gaat|gaan|wil|wilt|zal|zei dat \w+) .{0,30}(?:vermoorden|doodmaken|dood (?:te )?maken?|neersteken|neerschieten|doodsteken|doodschieten)" + E,
+    W + r"(?:vermoorden|doodmaken|neersteken|neerschieten)" + E + r".{0,20}(?:help|nu)" + E,
+    W + r"(?:nu|help|helpp+)" + E + r".{0,30}(?:in elkaar (?:geslagen|getrapt|geschopt)|geslagen|slaan|slaat|mes|wapen)",
+    W + r"(?:in elkaar (?:geslagen|getrapt|geschopt)|slaan|slaat|opgesloten)" + E + r".{0,40}(?:help|helpp+)" + E,
+    W + r"(?:ik ben|we zijn|ik zit|we zitten|zit) (?:nu )?(?:opgesloten|ontvoerd)",
+    W + r"(?:bom|bommen|bommelding|bomdreiging|explosief|schietpartij|schutter)" + E,
+    W + r"(?:vuurwapen|pistool|geweer)" + E,
+    W + r"(?:reageert|ademt) (?:niet|nie) (?:meer)?",
+    W + r"(?:has|with|got) a (?:knife|gun)|going to kill (?:me|us)|kill (?:me|us)" + E,
 )
 
 # --- role ---------------------------------------------------------------------------------------
+_PERSONEEL_WOORD = r"(?:docent|docente|leraar|lerares|leerkracht|juf|meester|mentor|mentrix|ib'?-?er|intern begeleider|conci[eë]rge|directeur|directrice|teamleider|zorgco[oö]rdinator|onderwijsassistent|gymleraar|gymdocent|vakdocent|invaller|invalkracht|stagiair|stagiaire|pedagogisch medewerker|schoolleider|rector|coordinator|vertrouwenspersoon|begeleider|onderwijzer|remedial teacher|schoolmaatschappelijk werker|leerlingbegeleider|decaan)"
+_LEEFTIJD_KIND = r"(?:[5-9]|1[0-9]|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien)"
 _ROL = {
     "onderwijspersoneel": _p(
-        W + r"(?:ik ben|ik werk als|als|ben|werk als) (?:een |de )?(?:docent|docente|leraar|lerares|leerkracht|juf|meester|mentor|mentrix|ib'?-?er|intern begeleider|ib-?er|conci[eë]rge|directeur|directrice|teamleider|zorgco[oö]rdinator|onderwijsassistent|gymleraar|gymdocent|vakdocent|invaller|invalkracht|stagiair|stagiaire|pedagogisch medewerker|schoolleider|rector|coordinator|coördinator|vertrouwenspersoon|begeleider|onderwijzer|remedial teacher|schoolmaatschappelijk werker)" + E,
+        W + r"(?:ik ben|ik werk als|als|ben|werk als) (?:een |de )?" + _PERSONEEL_WOORD + E,
+        # "IB'er hier", "docent hier": how staff introduce themselves in a hurry.
+        W + _PERSONEEL_WOORD + r"(?: \w+)? hier" + E,
         W + r"(?:een |twee |drie )?(?:leerling|leerlinge|lln|ll|leerlingen|pupil) (?:van mij|uit mijn klas|in mijn klas|van me)" + E,
-        W + r"(?:mijn|m'n|mn) (?:leerling|leerlinge|leerlingen|lln|collega|collega's|leidinggevende|teamleider|directeur|schoolleiding|werkgever)" + E,
-        W + r"(?:onderwijspersoneel|personeelslid|medewerker van (?:de|een) school|op mijn werk|werk op (?:een|de) school|ik werk (?:op|bij|in) (?:een|de) (?:school|basisschool|middelbare))",
-        _alleen(r"onderwijspersoneel|medewerker|personeel|docent|leraar|leerkracht"),
+        W + r"(?:mijn|m'n|mn) (?:leerling|leerlinge|leerlingen|lln|collega|collega's|leidinggevende|teamleider|directeur|schoolleiding|werkgever|mentorklas|mentorleerling\w*)" + E,
+        # Pupils and parents do not write "lln", "collega" or "mentorklas".
+        W + r"(?:lln|ll|collega|collega's|mentorklas|lerarenkamer|personeelskamer)" + E,
+        W + r"(?:onderwijspersoneel|personeelslid|medewerker van (?:de|een) school|op mijn werk|werk op (?:een|de) (?:\w+ )?school|werk in het onderwijs|ik werk (?:op|bij|in) (?:een|de|het) (?:school|basisschool|middelbare|vmbo|havo|vwo|mavo|onderwijs))",
+        _alleen(r"onderwijspersoneel|medewerker|personeel|docent|docente|leraar|lerares|leerkracht|ib'?-?er|intern begeleider|medewerker (?:van )?(?:de |een )?school"),
     ),
     "ouder": _p(
-        W + r"(?:ik ben|als|ben) (?:de |een |zijn |haar )?(?:moeder|vader|ouder|verzorger|verzorgster|mama|papa|pleegouder|pleegmoeder|pleegvader|stiefmoeder|stiefvader|voogd)" + E,
-        W + r"(?:mijn|m'n|mn|ons|onze) (?:zoon|zoontje|dochter|dochtertje|kind|kinderen|kindje|stiefzoon|stiefdochter|pleegkind|pleegzoon|pleegdochter|jongste|oudste)" + E,
-        _alleen(r"ouder|ouders|verzorger|ouder/verzorger|ouder of verzorger|moeder|vader"),
+        W + r"(?:ik ben|als|ben) (?:de |een |zijn |haar )?(?:moeder|vader|ouder|verzorger|verzorgster|mama|papa|pleegouder|pleegmoeder|pleegvader|stiefmoeder|stiefvader|voogd|oma|opa)" + E,
+        W + r"(?:wij|we) zijn (?:de |zijn |haar )?(?:ouders|ouder|verzorgers|pleegouders)" + E,
+        r"^\s*(?:de |een )?(?:moeder|vader|ouder|ouders|mama|papa|verzorger|oma|opa) van (?:een|twee|drie|\d) (?:kind|kinderen|zoon|dochter|leerling|meisje|jongen)" + E,
+        W + r"(?:mijn|m'n|mn|ons|onze) (?:zoon|zoontje|dochter|dochtertje|kind|kinderen|kindje|stiefzoon|stiefdochter|pleegkind|pleegzoon|pleegdochter|jongste|oudste|kleinzoon|kleindochter|kleinkind)" + E,
+        _alleen(r"ouder|ouders|verzorger|ouder/verzorger|ouder of verzorger|moeder|vader|mama|papa|mam|pap"),
         W + r"(?:wij als ouders|als ouders)" + E,
     ),
     "leerling": _p(
-        W + r"(?:ik zit|zit|ik zat) (?:nu )?in (?:groep|klas|de brugklas|brugklas|de \d|\d|de eerste|de tweede|de derde|de vierde|de vijfde|de zesde|havo|vwo|vmbo|mavo|het vmbo|de onderbouw|de bovenbouw)",
-        W + r"(?:ik ben|ben) (?:een )?(?:leerling|leerlinge|scholier|brugger|brugklasser|kind)" + E,
-        W + r"(?:ik ben|ben|bn) (?:\d{1,2}|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien) ?(?:jaar|jr)" + E,
-        W + r"(?:mijn|m'n|mn|me) (?:klasgenoot|klasgenoten|juf|meester|mentor|leraar|lerares|docent|klas|leerkracht|klasgenote|school|schoolvrienden)" + E,
-        _alleen(r"leerling|scholier|kind"),
+        W + r"(?:ik zit|zit|ik zat) (?:nu )?in (?:groep|gr|klas|de brugklas|brugklas|de \d|\d|de eerste|de tweede|de derde|de vierde|de vijfde|de zesde|havo|vwo|vmbo|mavo|het vmbo|de onderbouw|de bovenbouw)",
+        # "ik zit op het vmbo", "hoi, ik ben 15 en zit op het vwo"; not "mijn zoon zit op ...".
+        r"(?:^|(?<![a-z0-9])ik |(?<![a-z0-9])en |, ?)zit (?:nu )?op (?:de |het |een )?(?:school|basisschool|basis|middelbare|vmbo|havo|vwo|mavo|gymnasium|atheneum|lyceum)" + E,
+        W + r"(?:ik ben|ben) (?:gewoon |maar |ook |zelf )?(?:een )?(?:leerling|leerlinge|scholier|brugger|brugklasser|kind)" + E,
+        W + r"(?:ik ben|ben|bn) (?:pas |al )?" + _LEEFTIJD_KIND + r"(?: ?(?:jaar|jr)(?: oud)?)?" + E,
+        W + r"(?:brugger|brugklasser)(?: hier)?" + E,
+        W + r"(?:mijn|m'n|mn|me) (?:klasgenoot|klasgenoten|juf|meester|mentor|leraar|lerares|docent|klas|leerkracht|klasgenote|school|schoolvrienden|vriendje|vriendinnetje)" + E,
+        W + r"(?:ik|we) (?:zie|zag|hoor|hoorde|weet) (?:dat )?(?:een|mijn|mn) klasgeno",
+        _alleen(r"leerling|leerlinge|scholier|kind"),
     ),
 }
+# Pupils' school life: with "me/mij" as the victim and no other role, the writer is a pupil.
+_SCHOOLLEVEN_LEERLING = _p(W + r"(?:groep ?\d|gr ?\d|klas|brugklas|pauze|schoolplein|juf|meester|mentor|klasgeno\w*|gymles|les|lessen|[1-6] ?(?:havo|vwo|vmbo|mavo)|(?:havo|vwo|vmbo|mavo) ?[1-6])" + E)
 
 # --- situation (in priority order: the first found wins) -----------------------------------------
 _SITUATIE = [
     ("seksueel_misbruik", _p(
-        W + r"(?:seks|sex|seksu|sexu|verkracht|aangerand|aanrand|betast|misbruik|grensoverschrijd|ongewenst(?:e)? (?:intim|aanrak)|intiem)",
-        W + r"(?:naakt|naaktfoto|nudes?|dickpic|sexting|sextortion|grooming|bloot|blote)" + E,
-        W + r"(?:zit|zat|zitten|zaten|komt|kwam) (?:steeds |altijd |vaak )?(?:aan mij|aan me|aan mijn (?:billen|borsten|kont|lijf|lichaam|benen|kruis))",
-        W + r"(?:aan ?raken|aanraken|aangeraakt|raakt (?:me|mij) aan|raakte (?:me|mij) aan)",
-        W + r"(?:billen|borsten|tieten|kruis|piemel|lul)" + E,
-        W + r"(?:tegen mijn wil|zonder dat ik wil|zonder dat ik het wilde) (?:gezoend|zoenen|kussen|gekust|aangeraakt)",
-        W + r"(?:gezoend|gekust) (?:tegen mijn wil|terwijl ik (?:dat|het) niet wilde)",
-        W + r"(?:loverboy|pikante foto|foto'?s van mijn lichaam)",
+        W + r"(?:seks|sex|seksu|sexu|verkracht|aangerand|aanrand|betast|misbruik|grensoverschrijd|ongewenst(?:e)? (?:intim|aanrak)|intiem|porno|sexy|geil)",
+        W + r"(?:naakt|naaktfoto|naaktfotos|naaktfoto's|naaktfilmpje|nudes?|dickpic|dickpics|sexting|sextortion|grooming|gegroomd|bloot|blote|onderbroek|ondergoed|beha|hoer|slet)" + E,
+        W + r"(?:zit|zat|zitten|zaten|komt|kwam) (?:steeds |altijd |vaak )?(?:aan mij|aan me|aan haar|aan hem|aan mijn (?:billen|borsten|kont|lijf|lichaam|benen|kruis))",
+        W + r"aan (?:me|mij|haar|hem|mn|mijn|zijn|m'n) (?:\w+ ){0,2}(?:zit|zitten|zat|zaten|gezeten)" + E,
+        W + r"(?:aan ?raken|aanraken|aangeraakt|raakt (?:me|mij) aan|raakte (?:me|mij) aan|raak\w* (?:\w+ ){1,3}aan)" + E,
+        W + r"(?:billen|borsten|tieten|kruis|piemel|lul|kont)" + E,
+        W + r"(?:tegen mijn wil|tegen haar wil|tegen zijn wil|zonder dat ik wil|zonder dat ik het wilde) (?:gezoend|zoenen|kussen|gekust|aangeraakt)",
+        W + r"(?:gezoend|gekust|zoenen|kussen) (?:tegen (?:mijn|haar|zijn) wil|terwijl (?:ik|ze|zij|hij) (?:dat|het) niet (?:wil|wilde))",
+        W + r"(?:loverboy|pikante foto|foto'?s van (?:mijn|haar|zijn) lichaam|opmerkingen over (?:mijn|haar|zijn) lichaam|over (?:mijn|haar|zijn) (?:kont|borsten|lichaam))",
+        # Sextortion: a picture plus a threat or money.
+        W + r"(?:foto|fotos|foto's|filmpje|beelden)\w* .{0,60}(?:dreig|chant|afpers|afgeperst|geld)",
+        W + r"(?:dreig|chant|afpers|afgeperst|gechanteerd)\w* .{0,50}(?:foto|fotos|foto's|filmpje|beelden)",
+        W + r"(?:kleedkamer|douche|wc)\w*" + E + r".{0,40}(?:kijk|filmp|gefilmd|film|foto)|(?:kijk|filmp|gefilmd|film|foto)\w* .{0,40}(?:kleedkamer|douche|omkleed)",
+        W + r"wil dat ik (?:mijn |mn )?(?:\w+ )?(?:laat zien|uittrek|uit trek)",
+        W + r"(?:onder (?:mijn|haar|mn|m'n) rok|uitgekleed|uitkleden|uitkleedt|uit te kleden)" + E,
+        W + r"(?:te dichtbij|op (?:zijn|haar) schoot)",
     )),
     ("discriminatie", _p(
-        W + r"(?:discrimin|racis|racist|antisemit|islamofob|homofob|transfob|haatzaai)",
-        W + r"(?:huidskleur|afkomst|hoofddoek|religie|moslim|moslima|joods|jood|allochtoon|buitenlander|marokkaan|turk|surinamer|antilliaan|vluchteling|asielzoeker)" + E,
-        W + r"(?:homo|lesbo|lesbi|lesbisch|gay|flikker|mietje|trans|transgender|queer|lhbti|lhbt|non-?binair|biseksueel)" + E,
-        W + r"(?:n-woord|neger|nikker|aap uitgescholden|apengeluiden|kankerjood|kankermarokkaan)",
+        W + r"(?:ge)?(?:discrimin|racis|racist|antisemit|islamofob|homofob|transfob|haatzaai)",
+        W + r"(?:huidskleur|afkomst|hoofddoek\w*|religie|moslim|moslima|moslims|joods|jood|joden|allochtoon|buitenlander|buitenlands|marokkaan|marokkaans|turk|turks|surinamer|surinaams|antilliaan|antilliaans|vluchteling|asielzoeker|syrier|syrisch|syrie|pools|afrikaans|somalisch|migratieachtergrond|migrant|terrorist|terroristen|allahu|zwarte piet|poepkleur|zigeuner|zigeuners|roma|pool|polen|polak|roemeen|roemeens|bulgaar|bulgaars|chinees|chinezen|aziatisch|spleetoog)" + E,
+        W + r"(?:omdat|want|vanwege|sinds) (?:ik|hij|zij|ze|we|wij) (?:\w+ )?uit (?:\w+ )?(?:kom|komt|komen|kwam|kwamen)" + E,
+        W + r"(?:homo|lesbo|lesbi|lesbisch|gay|flikker|mietje|trans|transgender|queer|lhbti|lhbt|lhbtiq|non-?binair|biseksueel|bi|uit de kast)" + E,
+        W + r"(?:n-woord|neger|nikker|aap|apen|apengeluid\w*|kanker ?(?:jood|marokkaan|turk|neger|nikker|moslim|homo))",
         W + r"(?:vanwege|om|door|omdat) (?:mijn|m'n|zijn|haar|hun) (?:handicap|beperking|kleur|geloof|afkomst|accent|naam|religie)",
+        W + r"(?:omdat|want|vanwege) (?:ik|hij|zij|ze) (?:\w+ ){0,2}(?:autisme|adhd|gehandicapt|handicap|beperking|rolstoel|zwart|bruin|donker|getint|moslim|joods|homo|lesbisch|trans|bi)" + E,
+        W + r"(?:terug (?:moet |moeten |gaan |naar )|naar (?:je|jullie|zijn|haar|mijn) eigen land|eigen land)",
+        W + r"twee (?:moeders|vaders|mama's|mamas|papa's|papas)" + E,
     )),
     ("intimidatie_ernstig", _p(
-        W + r"(?:intimid|bedreig|dreig|afpers|afgeperst|chanteer|chantage|gechanteerd|stalk)",
-    )),
-    ("pesten", _p(
-        W + r"(?:pest|gepest|pesterij|pester|cyberpest)",
-        W + r"(?:uitgescholden|uitschelden|scheld|schelden|uitgelachen|uitlachen|lachen (?:me|mij|hem|haar) uit|lacht (?:me|mij) uit)",
-        W + r"(?:buitengesloten|buiten ?sluiten|sluiten (?:me|mij|hem|haar) buiten|buiten gesloten|niemand wil (?:met|naast) (?:me|mij))",
-        W + r"(?:genegeerd|negeren (?:me|mij)|negeert (?:me|mij)|roddel|treiter|getreiterd|belachelijk)",
-        W + r"(?:doen|doet|deden) (?:heel |super |zo |echt |kk |kkr |kanker |erg )?(?:vervelend|irritant|gemeen|rot|lelijk|naar)",
-        W + r"(?:gemeen|gemene|nare opmerkingen|uit de groepsapp|uit de app gegooid|spullen (?:af|kapot))",
+        W + r"(?:ge)?(?:intimid|bedreig|dreig|afpers|afgeperst|chanteer|chantage|gechanteerd|stalk|gestalkt)",
+        W + r"(?:pers|perst|persen|persten) (?:\w+ ){0,3}af" + E,
+        W + r"(?:weet|weten) waar (?:ik|we|hij|ze|zij) (?:woon|wonen|woont)|(?:opwachten|opgewacht|wachten (?:\w+ ){0,2}op)" + E,
     )),
     ("intimidatie", _p(
         W + r"(?:agressie|agressief|geweld|gewelddadig|mishandel)",
-        W + r"(?:slaan|slaat|sloeg|sloegen|geslagen|schop|schopt|schopten|geschopt|stomp|stompt|gestompt|duwen|duwt|geduwd|trappen|getrapt|klappen|in elkaar geslagen|vechten|knokken|gewurgd)" + E,
+        W + r"(?:slaan|slaat|sloeg|sloegen|geslagen|schop|schopt|schoppen|schopten|geschopt|stomp|stompt|gestompt|trappen|getrapt|klap|klappen|in elkaar|vechten|knokken|gewurgd|hardhandig|vastgepakt|bij de keel|blauwe plekken|vechtpartij)" + E,
         W + r"(?:schreeuwt|schreeuwen|schreeuwde|tiert) (?:tegen|naar) (?:me|mij|ons|mijn)",
-        _alleen(r"intimidatie|bedreiging|geweld|agressie"),
+        _alleen(r"intimidatie|bedreiging|bedreigd worden|geweld|agressie|vechten"),
+    )),
+    ("pesten", _p(
+        W + r"(?:pest|gepest|pesterij|pester|cyberpest|gecyberpest)",
+        W + r"(?:uitgescholden|uitschelden|uitscheldt|scheld|schelden|uitgelachen|uitlachen|uitgemaakt|lach\w* (?:\w+ ){0,4}uit|lacht (?:me|mij) uit|lachen om (?:mij|me|hem|haar|mijn|mn|zijn|ons))",
+        W + r"(?:buitengesloten|buiten ?sluiten|sluiten (?:me|mij|hem|haar) buiten|buiten gesloten|niemand (?:wil|praat|speelt)|mag (?:ik )?nooit (?:mee ?doen|meedoen|mee spelen|meespelen)|nooit met (?:mij|me) (?:spelen|praten))",
+        W + r"(?:roddel|treiter|getreiter|pik|gepikt|jat|gejat)\w*",
+        W + r"(?:gooien|gooit|gooiden|gooide|smijten) (?:\w+ )?(?:met|naar) (?:mijn|mn|m'n|me|mij|haar|zijn)" + E,
+        W + r"(?:opgesloten|opsluiten|sluiten (?:\w+ )?op)" + E,
+        W + r"(?:genegeerd|negeren|negeert|belachelijk|bespot|bespotten|vernederd|vernedert|vernederen|gekleineerd|kleineert|kleineren|voor gek|nagedaan|doen (?:\w+ )?na)" + E,
+        W + r"(?:doen|doet|deden|deed) (?:\w+ ){0,3}(?:vervelend|irritant|gemeen|rot|lelijk|naar|kut|raar|kinderachtig|stom)" + E,
+        W + r"(?:gemeen|gemene|nare (?:opmerkingen|dingen)|rare (?:dingen|teksten)|uit de groepsapp|uit de (?:klassen)?app (?:gegooid|gezet)|spullen (?:af|kapot)|verstop\w*|afpakken|afgepakt|pakken (?:\w+ ){0,6}af|lelijk|stink|stinkt|dom|dikke|vetzak|loser|vies|vieze|smerig|nerd|sukkel|debiel|idioot|noob|memes? (?:van|over) (?:mij|me|hem|haar|ons)|nepaccount|nep ?account|fake account|gehackt)" + E,
+        W + r"(?:filmpjes?|fotos|foto's|foto) van (?:mij|me) .{0,30}(?:op|in) (?:insta|tiktok|snap|de app|de groepsapp|internet|online)|(?:posten|zetten|delen) (?:\w+ ){0,3}(?:filmpjes?|fotos|foto's) van (?:mij|me)",
+        W + r"(?:trekt|trekken) (?:\w+ )?aan (?:mijn|mn|m'n|haar|zijn) haar|(?:moet|moest) (?:me )?ophangen",
+        _alleen(r"pesten|gepest|pesterij|uitschelden|uitgescholden worden"),
+    )),
+    # Light physical acts count as violence only when the message is not about bullying.
+    ("intimidatie", _p(
+        W + r"(?:duwen|duwt|duwde|duwden|geduwd|bespugen|bespuugd|spugen|spuugt|gespuugd|bijt|bijten|gebeten|knijpt|knijpen|geknepen)" + E,
     )),
 ]
 
-_SITUATIE_KNOP = _alleen(r"anders|iets anders|iets anders dan dit")
+# A typed "iets anders": the whole message, or a message that starts with it.
+_SITUATIE_KNOP = re.compile(r"^\s*(?:anders|(?:het is )?iets anders(?:\s*(?:[,.!]|dan\b|$).*)?)\s*[.!]?\s*$")
+# "lastig gevallen" on its own is, in Dutch, usually sexual harassment; only when nothing else fits.
+_LASTIG = _p(W + r"(?:lastig ?gevallen|lastig ?vallen|lastigvalt|valt (?:\w+ )?lastig)" + E)
 
 # --- school type --------------------------------------------------------------------------------
 _ONDERWIJSTYPE = {
     "po": _p(
-        W + r"groep ?(?:[1-8]|een|twee|drie|vier|vijf|zes|zeven|acht)" + E,
-        W + r"(?:basis ?school|bassischool|basisonderwijs|basisscholen|primair onderwijs|kleuter|kleuterklas|obs|cbs|po)" + E,
+        W + r"(?:groep|gr\.?) ?(?:[1-8]|een|twee|drie|vier|vijf|zes|zeven|acht)" + E,
+        W + r"(?:basis ?school|bassischool|basisonderwijs|basisscholen|primair onderwijs|kleuter|kleuters|kleuterklas|obs|cbs|po)" + E,
+        _alleen(r"(?:de |op de )?basis"),
     ),
     "vo": _p(
         W + r"(?:brugklas|brugger|brugklasser|middelbare|middelbaar|voortgezet onderwijs|vo|mavo|vmbo|havo|vwo|atheneum|gymnasium|lyceum|praktijkonderwijs|basisberoeps|onderbouw|bovenbouw|examenklas)" + E,
@@ -196,55 +278,137 @@ _ONDERWIJSTYPE = {
 _BUITEN_SCOPE = _p(W + r"(?:mbo|hbo|roc|hogeschool|universiteit|wo-opleiding|student|studente)" + E)
 
 # --- who it is about ---------------------------------------------------------------------------
-_ANDER_MENSEN = r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|kinderen|stiefzoon|stiefdochter|pleegkind|vriend|vriendin|vriendinnetje|broer|broertje|zus|zusje|zussen|broers|neef|nicht|nichtje|leerling|leerlinge|leerlingen|lln|collega|collega's|klasgenoot|klasgenote|buurjongen|buurmeisje)"
-_VOOR_WIE = {
+_DADER_PERSONEEL = r"(?:leraar|lerares|leerkracht|docent|docente|juf|juffrouw|meester|mentor|conci[eë]rge|coach|trainer|gymleraar|gymdocent|gymjuf|directeur|directrice|directie|rector|teamleider|begeleider|onderwijsassistent|stagiair|stagiaire|collega|leidinggevende|invaller|ib'?-?er|conrector)"
+_ANDER_MENSEN = r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|kinderen|kindjes|stiefzoon|stiefdochter|pleegkind|pleegzoon|pleegdochter|kleinzoon|kleindochter|vriend|vriendje|vriendin|vriendinnetje|beste vriend|beste vriendin|broer|broertje|zus|zusje|zussen|broers|neef|nicht|nichtje|neefje|leerling|leerlinge|leerlingen|lln|ll|collega|collega's|klasgenoot|klasgenote|buurjongen|buurmeisje|meisje|jongen|kleuter|oudste|jongste)"
+_ANDER_OBJECT = r"(?:haar|hem|iemand|(?:een|die|mijn|m'n|mn|ons|onze|andere|de) (?:\w+ )?" + _ANDER_MENSEN + r")"
+_WERKWOORD_DADER = r"(?:dreigen|pikken|pikt|gooien|gooit|roepen|roept|filmen|filmt|volgen|volgt|achtervolgt|wachten|pest|pesten|pestte|slaat|slaan|sloeg|schopt|schoppen|schopte|duwt|duwen|duwde|bedreigt|bedreigen|bedreigde|dreigt|dreigde|intimideert|intimideren|betast|betasten|scheldt|schelden|uitscheldt|noemt|noemen|noemde|negeren|negeert|sluiten|lachen|plagen|achtervolgen|chanteert|chanteren|raakt|raken|slaan|trekken|trekt|stuurt|sturen|vraagt|vragen|kleineert|vernedert|heeft|hebben|had|hadden|zit|zitten|zat)"
+_VOOR_WIE_STERK = {
     "ander": _p(
-        W + r"(?:niet ik|niet over mij|niet mij|niet over mezelf|over iemand anders|iemand anders|voor iemand anders|voor een ander|over een ander)",
-        W + r"(?:ik word|ik wordt|word ik) (?:zelf )?(?:niet|nie) \w+ (?:maar|wel)",
-        W + r"(?:mijn|m'n|mn|ons|onze|een|die) " + _ANDER_MENSEN + r" (?:\w+ )?(?:wordt|werd|is|zijn|worden|werden|voelt|krijgt|heeft)" + E,
-        W + r"(?:een|de|die) (?:leerling|leerlinge|lln) (?:van mij|uit mijn klas|in mijn klas|van ons)",
-        W + r"(?:mijn|m'n|mn|ons|onze) (?:zoon|zoontje|dochter|dochtertje|kind|kindje|kinderen|stiefzoon|stiefdochter|pleegkind)" + E,
-        _alleen(r"ander|anders|iemand anders|een ander"),
+        W + r"(?:niet ik|niet over mij|niet mij|niet over mezelf|niet om mij|niet om mezelf|over iemand anders|iemand anders|voor iemand anders|voor een ander|over een ander|om een ander)",
+        W + r"(?:ik word|ik wordt|word ik) (?:zelf )?(?:niet|nie) \w+,? (?:maar|wel)",
+        W + r"(?:ik pest|ik doe) (?:zelf )?(?:niet|nie|niks)" + E,
+        _alleen(r"ander|anders|iemand anders|een ander|(?:over |voor |het is voor |het gaat om |om )?(?:een|mijn|m'n|mn|onze|ons) (?:beste )?" + _ANDER_MENSEN),
+        W + r"(?:voor|over) (?:mijn|m'n|mn|onze|ons) (?:beste )?" + _ANDER_MENSEN + E,
     ),
     "zelf": _p(
-        W + r"word (?:\w+ ){0,3}(?:gepest|uitgescholden|geslagen|bedreigd|betast|gediscrimineerd|buitengesloten|genegeerd|uitgelachen|lastiggevallen|geintimideerd)" + E,
-        W + r"(?:ik word|ik wordt|word ik|ik werd|werd ik|ik ben (?:\w+ )?(?:gepest|uitgescholden|geslagen|bedreigd|betast|aangerand|gediscrimineerd|aangeraakt|geintimideerd|geïntimideerd))",
-        W + r"(?:pesten|pest|slaan|slaat|schopt|schoppen|bedreigen|bedreigt|intimideert|intimideren|discrimineren|discrimineert|negeren|negeert|betast|betasten|uitschelden|scheldt|schelden) (?:me|mij|mijzelf)" + E,
-        W + r"(?:me|mij) (?:uit|aan|buiten|lastig|pijn)" + E,
-        W + r"(?:over mij|over mezelf|over mijzelf|gaat om mij|voor mezelf|voor mijzelf)",
-        _alleen(r"zelf|mijzelf|mezelf|ikzelf|over mij|ik|mij"),
+        W + r"(?:over mij|over mezelf|over mijzelf|gaat om mij|voor mezelf|voor mijzelf|het gaat om mij)" + E,
+        _alleen(r"zelf|mijzelf|mezelf|ikzelf|over mij|ik|mij|voor mij"),
     ),
 }
+# Passive: the subject of "wordt/werd/word" is the victim ("mijn zusje word gepest", "dat hij thuis
+# geslagen wordt"). "ik" (or a bare "word") means the writer, a person or "hij/zij" someone else.
+_PASSIEF = re.compile(W + r"(?:wordt|word|wort|werd|worden|werden|is door|zijn door)" + E)
+_ZINSGRENS = re.compile(r"[.!?;,:]|(?<![a-z0-9])(?:en|maar|omdat|want|terwijl|als|toen|dat)(?![a-z0-9])")
+_DERDE = re.compile(W + r"(?:" + _ANDER_MENSEN + r"|" + _DADER_PERSONEEL + r"|hij|zij|ze|oudste|jongste)" + E)
+_OBJECT_ZELF = _p(
+    W + _WERKWOORD_DADER + r" (?:\w+ )?(?:me|mij|mijzelf|ons)" + E,
+    W + r"(?:tegen|naar|aan|over|om|van) (?:me|mij)" + E + r"(?! (?:zorgen|af))",
+    W + r"(?:ze|zij|hij|iedereen|niemand|die|jongen|meisje|kinderen|jongens|meisjes|klas|leraar|juf|meester|docent|mentor|collega|leidinggevende|moeder|vader|ouder) (?:\w+ ){0,3}(?:me|mij)" + E,
+    W + r"(?:ik word|ik wordt|ik wort|ik werd|word ik|werd ik|ben ik|ik ben (?:\w+ )?(?:gepest|uitgescholden|geslagen|bedreigd|betast|aangerand|gediscrimineerd|aangeraakt|geintimideerd|getrapt|geschopt|geduwd|gestalkt|gechanteerd|afgeperst|buitengesloten|lastiggevallen))" + E,
+    W + r"(?:mijn|mn|m'n) (?:\w+ )?(?:haar|jas|tas|etui|gum|spullen|fiets|account|fotos|foto's|foto|nudes|naaktfoto|naaktfotos|lichaam|billen|borsten|kont|afkomst|hoofd|hoofddoek|geld|lunchgeld|eten|kleren|kleding|telefoon|huis|kluisje|pen|pennen|schoenen|boeken|schrift|rok|broek|jas|rugzak|broodtrommel|drinken|mobiel|spullen|naam)" + E,
+)
+_OBJECT_ANDER = _p(
+    # "pesten een meisje", "bedreigt mijn zoon"; not "stuurt een jongen uit de 5e me ..." (inverted subject).
+    W + _WERKWOORD_DADER + r" (?:\w+ )?" + _ANDER_OBJECT + E + r"(?!(?: \w+){0,3} (?:me|mij)" + E + r")",
+    W + r"(?:de|een|die|mijn|mn|m'n|onze|oudere|andere|twee|drie) (?:" + _DADER_PERSONEEL + r"|jongen|jongens|meisje|meisjes|meiden) (?:haar|hem|(?:een|de|die) (?:leerling|leerlinge|kind|meisje|jongen))" + E,
+    W + r"(?:foto|fotos|foto's|naaktfoto|naaktfotos|naaktfoto's|filmpje|filmpjes|beelden) van (?:een|die|mijn|mn|m'n|onze|de) " + _ANDER_MENSEN + E,
+)
+_NIET_ZELF = re.compile(W + r"(?:maak (?:ik )?(?:me|mij) zorgen|(?:vertel\w*|vroeg|vraagt|zei|zegt) (?:me|mij)|" + _ANDER_MENSEN + r" van (?:me|mij)|(?:help|helpen) (?:me|mij)|(?:me|mij) helpen)" + E)
 
 # --- who does it -------------------------------------------------------------------------------
-_DADER_PERSONEEL = r"(?:leraar|lerares|leerkracht|docent|docente|juf|juffrouw|meester|mentor|conci[eë]rge|coach|trainer|gymleraar|gymdocent|gymjuf|directeur|directrice|rector|teamleider|begeleider|onderwijsassistent|stagiair|stagiaire|collega|leidinggevende|invaller|ib'?-?er|conrector)"
-_DADER_LEERLING = r"(?:klasgenoot|klasgenote|klasgenoten|medeleerling|medeleerlingen|leerling|leerlingen|jongens|meiden|meisjes|kinderen|kids|groepje|oudere leerlingen|bovenbouwers|ouderejaars|een jongen|een meisje)"
-_DADER = {
+_DADER_LEERLING = r"(?:klasgenoot|klasgenote|klasgenoten|klasgenootje|medeleerling|medeleerlingen|leerling|leerlingen|lln|ll|jongens|meiden|meisjes|kinderen|kindjes|kids|groepje|ouderejaars|bovenbouwers|oudere leerlingen|oudere jongens|oudere kinderen|oudere leerling)"
+_DADER_OUDER = r"(?:vader|moeder|ouder|ouders|papa|mama)"
+_DADER_WERKWOORD = r"\w*(?:doe|pak|roddel|pest|scheld|schold|slaat|sloeg|sla|zit|zat|raakt|raakte|betast|intimid|bedreig|dreig|discrimin|schreeuw|doet|deed|zegt|zei|noemt|noemde|stuurt|stuurde|kleineer|vernedert|vernederd|maakt|maakte|negeert|heeft|had|kijkt|keek|duwt|duwde|pakt|pakte|geeft|gaf|wil|vraagt|vroeg|komt|kwam|lacht|straft|behandel|schopt|trekt|bijt|perst|roept|roepen|zeggen|noemen|sturen|schelden|slaan|schoppen|duwen|lachen|trekken|zetten|maken|plaatsen|delen|posten|wachten|benader)\w*"
+_DADER_NIVEAU1 = {  # "door <agent>": the clearest way Dutch names who does it
+    "onbekend": _p(W + r"(?:onbekend\w*|die ik niet ken|weet niet wie|anoniem (?:account|nummer|profiel)|anonieme? (?:account|accounts))" + E),
+    "ouder": _p(W + r"door (?:de |een |die |een andere |andere )?" + _DADER_OUDER + E),
+    "personeel": _p(W + r"door (?:de|een|mijn|m'n|mn|onze|die|zijn|haar) (?:\w+ )?" + _DADER_PERSONEEL + E),
+    "medeleerling": _p(W + r"door (?:de |een |mijn |m'n |mn |die |twee |drie |een paar |andere |een groep |een groepje |zijn |haar )?(?:oudere )?" + _DADER_LEERLING + E),
+}
+_DADER_NIVEAU2 = {  # someone named as the subject of what is done
     "ouder": _p(
-        W + r"(?:de |een |die )?(?:vader|moeder|ouder|ouders|papa|mama) van (?:een |mijn |zijn |haar |die |een andere )?(?:klasgenoot|klasgenote|leerling|jongen|meisje|kind|ander kind|vriend|vriendin|andere leerling)",
-        W + r"(?:een|andere|boze) (?:ouder|ouders|vader|moeder)" + E + r".{0,30}(?:bedreig|dreig|schreeuw|scheld|intimid|slaat|sloeg|pest|agressief|discrimin)",
+        W + r"(?:de|een|die) (?:vader|moeder|ouder|ouders|papa|mama) van (?:een |mijn |zijn |haar |die |een andere |een ander )?(?:klasgenoot|klasgenootje|klasgenote|leerling|jongen|meisje|kind|ander kind|vriend|vriendin|andere leerling)",
+        W + r"(?:de|een|die|andere) (?:moeder|vader|ouder|ouders) (?:uit|van) (?:\w+ ){0,5}?" + _DADER_WERKWOORD + E,
+        W + r"(?:een|andere|boze|die) (?:ouder|ouders|vader|moeder)" + E + r".{0,30}(?:bedreig|dreig|schreeuw|scheld|intimid|slaat|sloeg|pest|agressief|discrimin|duw)",
     ),
     "personeel": _p(
-        W + r"(?:de|een|mijn|m'n|mn|onze|die|door de|door een|door mijn|door die) " + _DADER_PERSONEEL + E + r"(?: van \w+)? (?:\w+ )?(?:pest|pestte|scheldt|schold|slaat|sloeg|zit|zat|raakt|raakte|betast|intimideert|bedreigt|discrimineert|schreeuwt|doet|deed|zegt|zei|noemt|stuurt|stuurde|kleineert|vernedert|maakt|negeert|heeft)",
-        W + r"(?:door|van) (?:de|een|mijn|m'n|onze|die) " + _DADER_PERSONEEL + E,
+        W + r"(?:de|een|mijn|m'n|mn|onze|die|ons) (?:\w+ )?" + _DADER_PERSONEEL + E + r"(?: \w+){0,5}? " + _DADER_WERKWOORD + E,
         W + r"(?:een|de|mijn) " + _DADER_PERSONEEL + E + r".{0,40}(?:ongepast|grensoverschrijd|seks|aanrak|betast|misbruik|intimid|discrimin)",
     ),
     "medeleerling": _p(
-        W + r"(?:door|van) (?:de |een |mijn |m'n |die |twee |drie |een paar |andere )?" + _DADER_LEERLING + E,
-        W + r"(?:mijn|m'n|mn|de|een|die|andere|sommige|twee|drie|een paar) " + _DADER_LEERLING + E + r"(?: uit (?:mijn|de|zijn|haar) klas)? (?:\w+ )?(?:pest|pesten|scheld|slaan|slaat|doen|doet|zitten|zit|sluiten|lachen|schoppen|bedreigen|noemen|sturen|zetten|maken|plaatsen|delen)",
-        W + r"(?:klasgenoot|klasgenote|klasgenoten|medeleerling|medeleerlingen)" + E,
+        W + r"(?:mijn|m'n|mn|de|een|die|andere|sommige|twee|drie|een paar|meerdere|veel) " + _DADER_LEERLING + E + r"(?: (?:uit|in) (?:mijn|mn|de|zijn|haar) klas)?(?: \w+){0,2}? " + _DADER_WERKWOORD + E,
+        W + r"(?:lln|ll|leerlingen|leerling) (?:van (?:mij|me|ons)|uit (?:mijn|mn) (?:\w+ )?klas)(?: \w+){0,2}? " + _DADER_WERKWOORD + E,
+        W + r"(?:jongen|jongens|meisje|meisjes|meiden|kind|kinderen|kids|groepje|gast|gasten|iemand|leerling|leerlingen|lln|kleuter|ouderejaars)" + r" (?:uit|van|in) (?:mijn |mn |m'n |de |het |haar |zijn |onze )?(?:klas|groep|school|bovenbouw|onderbouw|brugklas|\d\w*|eerste|tweede|derde|vierde|vijfde|zesde|[1-6]e|[1-6] ?(?:havo|vwo|vmbo|mavo))" + E,
+        W + r"(?:klasgenoot|klasgenote|klasgenoten|klasgenootje|medeleerling|medeleerlingen|ouderejaars|bovenbouwers|oudere (?:leerling|leerlingen|jongens|jongen|kinderen|meisjes))" + E,
         W + r"(?:ze|zij) (?:in|uit) (?:mijn|de) klas",
     ),
 }
+_DADER_NIVEAU3 = {  # a child or youngster mentioned as actor, without school: most likely a pupil
+    "medeleerling": _p(W + r"(?:een|die|de|twee|drie|een paar|er is een|er zijn) (?:groot |grote |ander |andere )?(?:jongen|jongens|meisje|meisjes|kind|kinderen|kindjes|kleuter|gast|gasten|groepje)" + E + r"(?! van (?:mij|me|ons))"),
+}
+# Not the one doing it: "ik heb het de mentor verteld", "ik ben moeder van een jongen".
+_GEEN_DADER_VOOR = re.compile(r"(?<![a-z])(?:tegen|aan|bij|met|naar|voor|over|om|van|ik ben|wij zijn|we zijn|ben|als|zijn)\s+(?:een |de |het |die |mijn |mn |m'n )?$")
+# The victim of a passive is not the one who does it: "een jongen in mijn klas wordt geschopt".
+_SLACHTOFFER_NA = re.compile(r"^(?: [^ .,!?]+){0,3}? (?:wordt|word|wort|werd|worden|werden)(?![a-z])")
 
 # --- context for routing -----------------------------------------------------------------------
 _CONTEXT = {
-    "online": _p(W + r"(?:online|internet|groepsapp|groeps app|whatsapp|app|appje|insta|instagram|snapchat|snap|tiktok|discord|facebook|sociale media|social media|foto|foto's|fotos|filmpje|video|nepaccount|nepprofiel|gehackt|webcam)" + E),
+    "online": _p(W + r"(?:online|internet|groepsapp|groeps app|whatsapp|app|appje|appjes|insta|instagram|snapchat|snap|tiktok|discord|facebook|sociale media|social media|foto|foto's|fotos|filmpje|video|nepaccount|nepprofiel|gehackt|webcam)" + E),
     "thuis": _p(W + r"(?:thuis|mijn (?:vader|moeder|stiefvader|stiefmoeder|broer|ouders) (?:slaat|slaan|sloeg|schopt|mishandelt|zit aan)|huiselijk geweld|kindermishandeling|mishandeld thuis|bij ons thuis)" + E),
     "recent": _p(W + r"(?:gisteren|vandaag|vannacht|gisteravond|vanochtend|vanmiddag|vanavond|afgelopen nacht|net gebeurd|zojuist|eergisteren)" + E),
-    "lhbti": _p(W + r"(?:homo|lesbo|lesbi|lesbisch|gay|flikker|mietje|trans|transgender|queer|lhbti|lhbt|non-?binair|biseksueel)" + E),
+    "lhbti": _p(W + r"(?:homo|lesbo|lesbi|lesbisch|gay|flikker|mietje|trans|transgender|queer|lhbti|lhbt|non-?binair|biseksueel|twee moeders|twee vaders|uit de kast)" + E),
     "school_helpt_niet": _p(W + r"(?:school doet niks|school doet niets|school helpt niet|school luistert niet|ze doen niks|niemand doet iets|directeur doet niks|mentor doet niks|school neemt (?:het|me|ons) niet serieus)"),
 }
+
+# --- not Dutch ----------------------------------------------------------------------------------
+# Pure Python and deliberately cautious: a short Dutch message ("ok", "hoi", "ja", "thanks") is
+# never flagged. Non-Latin scripts decide by share of letters; Latin text by function words that
+# occur in English, Turkish or Polish but not in Dutch (so "me", "in", "is", "help", "nie" and
+# "ben" do not count), plus letters Dutch does not use (ı ğ ş for Turkish, ą ę ł ń ś ź ż for Polish).
+_NL_WOORDEN = frozenset("""ik je jij u de het een en is niet nie nt mijn mn m'n ze zij wat hoe wil word wordt
+van op in met dat die er ben zit maar ook nog al wel kan me mij we wij hij voor over naar om te aan bij zo
+heel echt dan als of waar wie geen nee ja hoi hallo hee hey dag doei ok oke oké mag moet heb hebt heeft
+zijn was waren school klas juf meester leraar gepest pesten mama papa zoon dochter kind dank bedankt
+jullie hun ons onze deze dit niks niets iets iemand altijd steeds elke kk kkr ff wss idk gwn""".split())
+_VREEMDE_WOORDEN = frozenset("""the a an am are was were i i'm im my mine you your you're he she they them his
+her hers our their this that these those what why how who where when can could would should will do
+does did don't dont doesn't not no yes please thank thanks hello hi hey help with at to from for of and
+or but being been bullied bully bullying classmate classmates teacher son daughter child kids speak
+english understand dutch someone something me my treats unfairly talk person real need school mean
+ve bir bu ne sen benim bana beni okul okulda okula oğlum kızım çocuğum merhaba selam nasıl yardım lütfen
+değil var yok için çok ama ile mi mı türkçe konuşabilir istiyorum istemiyor öğretmen
+jest nie się mój moja moje syn córka szkole szkoła czy mówisz polsku pomocy pomoc dzień dobry cześć
+potrzebuję rozumiem proszę koledzy klasy mnie dziecko nauczyciel
+keeps keep hitting hit hits calls called says said always everyone nobody anyone there about because just
+very really like want wants know tell told afraid scared sad mom dad mother father friend friends class
+students student girl boy people other others hate hates bad have has had sorry hollandaca bilmiyorum
+lazım yardim mówię niderlandzku""".split())
+# Words Dutch also has: they never count as foreign evidence.
+_VREEMDE_WOORDEN = _VREEMDE_WOORDEN - _NL_WOORDEN - {"me", "hi", "thanks", "please", "help", "school", "nie", "mi", "ne", "bir"}
+_VREEMD_ENKEL = frozenset({"hello", "merhaba", "selam", "cześć", "czesc", "english", "türkçe", "polsku", "dzień", "help me", "do you speak english"})
+_VREEMDE_LETTERS = re.compile(r"[ığşąęłńśźżć]")
+_ANDER_SCHRIFT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def andere_taal(tekst: str) -> bool:
+    """True when the message is clearly not Dutch (English, Turkish, Polish, Arabic, Cyrillic, ...)."""
+    if not tekst or not tekst.strip():
+        return False
+    letters = [t for t in tekst if t.isalpha()]
+    if not letters:
+        return False
+    vreemd_schrift = sum(1 for t in letters if _ANDER_SCHRIFT.match(t))
+    if vreemd_schrift / len(letters) >= 0.5:
+        return True
+    laag = tekst.lower().replace("\u2019", "'")
+    woorden = re.findall(r"[^\W\d_]+(?:'[^\W\d_]+)?", laag)
+    if not woorden:
+        return False
+    nl = sum(1 for w in woorden if w in _NL_WOORDEN)
+    vreemd = sum(1 for w in woorden if w in _VREEMDE_WOORDEN or _VREEMDE_LETTERS.search(w))
+    if len(woorden) <= 2:
+        return nl == 0 and (" ".join(woorden) in _VREEMD_ENKEL or vreemd == len(woorden) == 2)
+    return vreemd >= 2 and vreemd > 1.5 * nl
 
 
 def _eerste(patroon: re.Pattern[str], tekst: str) -> re.Match[str] | None:
@@ -256,13 +420,143 @@ def _maskeer(tekst: str, patroon: re.Pattern[str]) -> str:
     return patroon.sub(lambda m: " " * len(m.group(0)), tekst)
 
 
+def _acuut_tekst(tekst: str) -> str:
+    """Text for the safety patterns: normalised, look-alikes masked, stretched letters shortened
+    ("dooooood" -> "dood"). Only used to decide, so the lengths may change."""
+    schoon = _maskeer(normaliseer(tekst), _LOOKALIKES)
+    schoon = re.sub(r"([a-z])\1{2,}", r"\1\1", schoon)
+    return re.sub(r"\s+", " ", schoon)
+
+
+def lijkt_op_beeldspraak(tekst: str) -> bool:
+    """True when the message holds a known figure of speech ("dood van het lachen", "doodmoe").
+    The component uses it to overrule a trained model that reads such a message as acute."""
+    return bool(tekst) and bool(_LOOKALIKES.search(normaliseer(tekst)))
+
+
 def acuut_soort(tekst: str) -> str | None:
     """"zelfdoding", "levensgevaar" or None. Suicidal thoughts come first: 113 is the right line."""
-    schoon = _maskeer(normaliseer(tekst), _LOOKALIKES)
+    schoon = _acuut_tekst(tekst)
     if _ZELFDODING.search(schoon):
         return "zelfdoding"
     if _LEVENSGEVAAR.search(schoon):
         return "levensgevaar"
+    return None
+
+
+def _situatie(laag: str) -> tuple[str, re.Match[str]] | None:
+    knop = _SITUATIE_KNOP.search(laag)
+    if knop:
+        return "anders", knop
+    for naam, patroon in _SITUATIE:
+        m = patroon.search(laag)
+        if m:
+            return ("intimidatie" if naam == "intimidatie_ernstig" else naam), m
+    m = _LASTIG.search(laag)
+    return ("seksueel_misbruik", m) if m else None
+
+
+def _passief(laag: str) -> tuple[str, re.Match[str]] | None:
+    """Who undergoes it in the first passive clause: ("zelf"|"ander", span of the subject)."""
+    for m in _PASSIEF.finditer(laag):
+        # The clause around the auxiliary: subjects stand before it ("mijn zusje word gepest")
+        # or, in a subordinate clause, a few words before it ("dat hij thuis geslagen wordt").
+        begin = 0
+        for g in _ZINSGRENS.finditer(laag, 0, m.start()):
+            begin = g.end()
+        # The agent of a passive ("door een collega") is not its subject.
+        venster = _maskeer(laag[begin:m.start()], re.compile(W + r"door (?:\w+ ){0,2}\w+"))
+        na = laag[m.end():m.end() + 4]
+        onderwerp = None
+        for d in re.finditer(W + r"ik" + E + "|" + _DERDE.pattern, venster):
+            onderwerp = d  # the nearest one before the auxiliary
+        if na.startswith(" ik") or (onderwerp and onderwerp.group(0) == "ik"):
+            if not re.match(r" (?:zelf )?(?:niet|nie)" + E, laag[m.end():]):
+                return "zelf", m
+            continue
+        if onderwerp:
+            # Span: "mijn zoon wordt" when subject and auxiliary are close, else just "mijn zoon".
+            lidwoord = re.search(r"(?:mijn|m'n|mn|onze|ons|een|de|die|het|haar|zijn) (?:\w+ )?$", venster[:onderwerp.start()])
+            start = begin + (lidwoord.start() if lidwoord else onderwerp.start())
+            tussen = venster[onderwerp.end():]
+            eind = m.end() if re.fullmatch(r"(?: [a-z]+){0,2} ?", tussen) else begin + onderwerp.end()
+            return "ander", _Span(start, eind)
+        if m.group(0) == "word" and not re.match(r" (?:zelf )?(?:niet|nie)" + E, laag[m.end():]):
+            return "zelf", m  # "en word door een collega gekleineerd": the elided subject is "ik"
+    return None
+
+
+class _Span:
+    """A match-like span (start/end) for signals built from two places in the text."""
+
+    def __init__(self, start: int, eind: int):
+        self._s, self._e = start, eind
+
+    def start(self) -> int:
+        return self._s
+
+    def end(self) -> int:
+        return self._e
+
+
+def _object_span(laag: str, m, object_patroon: str):
+    """Only the victim part of "stuurt me" / "pesten een meisje": the subject before it is often
+    another signal (rol, dader), and entities may not overlap."""
+    laatste = None
+    for o in re.finditer(W + object_patroon + E, laag[m.start():m.end()]):
+        laatste = o
+    return _Span(m.start() + laatste.start(), m.start() + laatste.end()) if laatste else m
+
+
+def _voor_wie(laag: str, rol: str | None, situatie: str | None):
+    for waarde in ("ander", "zelf"):
+        m = _VOOR_WIE_STERK[waarde].search(laag)
+        if m:
+            return waarde, m
+    kandidaten = []
+    p = _passief(laag)
+    if p:
+        kandidaten.append(p)
+    m = _OBJECT_ANDER.search(laag)
+    if m:
+        kandidaten.append(("ander", _object_span(laag, m, _ANDER_OBJECT)))
+    zonder_ruis = _maskeer(laag, _NIET_ZELF)
+    m = _OBJECT_ZELF.search(zonder_ruis)
+    if m:
+        kandidaten.append(("zelf", _object_span(laag, m, r"(?:me|mij|mijzelf|ons)")))
+    if kandidaten:
+        return min(kandidaten, key=lambda k: k[1].start())
+    # Someone else named without a clear verb: "mijn zoon ...", "een leerling van mij ...".
+    m = _p(W + r"(?:mijn|m'n|mn|ons|onze) (?:zoon|zoontje|dochter|dochtertje|kind|kindje|kinderen|stiefzoon|stiefdochter|pleegkind|pleegzoon|pleegdochter|kleinzoon|kleindochter)" + E,
+           W + r"(?:een|de|die) (?:leerling|leerlinge|lln|ll) (?:van mij|van me|uit mijn klas|in mijn klas|van ons)" + E,
+           W + r"(?:zorgen|bezorgd) (?:\w+ ){0,2}(?:over|om) " + _ANDER_OBJECT + E,
+           W + r"van (?:mijn|mn|m'n) (?:beste )?" + _ANDER_MENSEN + E).search(laag)
+    if m:
+        return "ander", m
+    # A pupil telling what happens in the first person, without anyone else as the victim.
+    if situatie and rol not in ("ouder", "onderwijspersoneel"):
+        m = re.search(W + r"(?:ik|ons|we|wij)" + E, laag)
+        if m:
+            return "zelf", m
+    return None
+
+
+def _dader(laag: str):
+    for niveau in (_DADER_NIVEAU1, _DADER_NIVEAU2, _DADER_NIVEAU3):
+        beste = None
+        for waarde, patroon in niveau.items():
+            for m in patroon.finditer(laag):
+                if _GEEN_DADER_VOOR.search(laag[max(0, m.start() - 16):m.start()]):
+                    continue
+                if niveau is not _DADER_NIVEAU1 and _SLACHTOFFER_NA.search(laag[m.end():m.end() + 60]):
+                    continue
+                if re.match(r"(?:mijn|mn|m'n|onze|ons) (?:kind|kinderen|kindjes|zoon|dochter)" + E, m.group(0)):
+                    continue  # the writer's own children
+                if beste is None or m.start() < beste[1].start():
+                    beste = (waarde, m)
+                break
+        if beste:
+            return beste
     return None
 
 
@@ -273,40 +567,57 @@ def herken(tekst: str) -> Signalen:
     laag = normaliseer(tekst)
     gevonden: list[Signaal] = []
 
-    def voeg_toe(slot: str, waarde: str, m: re.Match[str] | None) -> bool:
+    def voeg_toe(slot: str, waarde: str, m) -> bool:
         if m is None:
             return False
-        gevonden.append(Signaal(slot, waarde, m.start(), m.end(), tekst[m.start():m.end()]))
+        # Whole words only: a stem pattern matches "pest" in "pesten", the entity is "pesten".
+        start, eind = m.start(), m.end()
+        while start > 0 and laag[start - 1].isalnum() and laag[start].isalnum():
+            start -= 1
+        while eind < len(laag) and laag[eind].isalnum() and laag[eind - 1].isalnum():
+            eind += 1
+        gevonden.append(Signaal(slot, waarde, start, eind, tekst[start:eind]))
         return True
 
-    schoon = _maskeer(laag, _LOOKALIKES)
-    m = _ZELFDODING.search(schoon)
-    if not voeg_toe("acuut_soort", "zelfdoding", m):
-        voeg_toe("acuut_soort", "levensgevaar", _LEVENSGEVAAR.search(schoon))
+    schoon = _acuut_tekst(tekst)
+    if _ZELFDODING.search(schoon):
+        gevonden.append(Signaal("acuut_soort", "zelfdoding", 0, len(tekst), tekst))
+    elif _LEVENSGEVAAR.search(schoon):
+        gevonden.append(Signaal("acuut_soort", "levensgevaar", 0, len(tekst), tekst))
 
-    for rol, patroon in _ROL.items():
-        if voeg_toe("rol", rol, _eerste(patroon, laag)):
+    rol = None
+    for waarde, patroon in _ROL.items():
+        if voeg_toe("rol", waarde, _eerste(patroon, laag)):
+            rol = waarde
             break
 
-    for naam, patroon in _SITUATIE:
-        waarde = "intimidatie" if naam == "intimidatie_ernstig" else naam
-        if voeg_toe("situatie", waarde, _eerste(patroon, laag)):
-            break
-    else:
-        voeg_toe("situatie", "anders", _SITUATIE_KNOP.search(laag.strip()))
+    sit = _situatie(laag)
+    if sit:
+        voeg_toe("situatie", sit[0], sit[1])
 
     for waarde, patroon in _ONDERWIJSTYPE.items():
         if voeg_toe("onderwijstype", waarde, _eerste(patroon, laag)):
             break
     voeg_toe("context", "buiten_scope", _BUITEN_SCOPE.search(laag))
 
-    for waarde, patroon in _VOOR_WIE.items():
-        if voeg_toe("voor_wie", waarde, _eerste(patroon, laag)):
-            break
+    vw = _voor_wie(laag, rol, sit[0] if sit else None)
+    if vw:
+        voeg_toe("voor_wie", vw[0], vw[1])
 
-    for waarde, patroon in _DADER.items():
-        if voeg_toe("dader", waarde, _eerste(patroon, laag)):
-            break
+    dader = _dader(laag)
+    # No role stated, but a pupil's school life with the writer as the victim: a pupil. Added
+    # before the perpetrator so that its span wins where the two share words.
+    if rol is None and vw and vw[0] == "zelf" and sit and not (
+        dader and dader[0] == "personeel" and re.search(W + r"(?:collega|leidinggevende|directeur|directie)" + E, laag)
+    ):
+        # A span of its own where possible ("klas", "pauze"), so entities do not overlap.
+        bezet = [(g.start, g.eind) for g in gevonden] + ([(dader[1].start(), dader[1].end())] if dader else [])
+        kandidaten = list(_SCHOOLLEVEN_LEERLING.finditer(laag))
+        vrij = [m for m in kandidaten if all(m.end() <= b0 or m.start() >= b1 for b0, b1 in bezet)]
+        if vrij or kandidaten:
+            voeg_toe("rol", "leerling", (vrij or kandidaten)[0])
+    if dader:
+        voeg_toe("dader", dader[0], dader[1])
 
     for waarde, patroon in _CONTEXT.items():
         voeg_toe("context", waarde, patroon.search(laag))

@@ -32,6 +32,38 @@ def slots(tekst):
         ("ik ben ib'er en maak me zorgen over een leerling", {"rol": "onderwijspersoneel"}),
         ("een klasgenoot zit steeds aan mijn billen", {"situatie": "seksueel_misbruik", "dader": "medeleerling"}),
         ("mijn collega intimideert me", {"rol": "onderwijspersoneel", "situatie": "intimidatie", "voor_wie": "zelf"}),
+        # Youth language, no capitals, spelling errors.
+        ("idk ze doen echt kk irritant tegen me in de pauze", {"situatie": "pesten", "voor_wie": "zelf", "rol": "leerling"}),
+        ("mn klasgenoten pakken steeds mn spullen af", {"rol": "leerling", "situatie": "pesten", "voor_wie": "zelf", "dader": "medeleerling"}),
+        ("ik wort gepest door een jongen uit groep 5", {"situatie": "pesten", "onderwijstype": "po", "voor_wie": "zelf", "dader": "medeleerling"}),
+        ("ik ben 10 en ze noemen me vies", {"rol": "leerling", "situatie": "pesten", "voor_wie": "zelf"}),
+        # Staff shorthand.
+        ("IB'er hier, een ll uit gr 6 wordt thuis geslagen", {"rol": "onderwijspersoneel", "situatie": "intimidatie", "onderwijstype": "po", "voor_wie": "ander"}),
+        ("twee lln uit mijn mentorklas pesten een jongen", {"rol": "onderwijspersoneel", "situatie": "pesten", "voor_wie": "ander", "dader": "medeleerling"}),
+        ("ik werk op een vmbo en een collega maakt seksuele opmerkingen tegen mij", {"rol": "onderwijspersoneel", "situatie": "seksueel_misbruik", "onderwijstype": "vo", "voor_wie": "zelf", "dader": "personeel"}),
+        # Parents, formal, several sentences.
+        ("Geachte heer, mevrouw. Onze zoon zit in 2 vwo. Hij wordt door een docent gekleineerd.", {"rol": "ouder", "situatie": "pesten", "onderwijstype": "vo", "voor_wie": "ander", "dader": "personeel"}),
+        ("wij zijn ouders van een meisje in groep 3, een jongen duwt haar steeds", {"rol": "ouder", "situatie": "intimidatie", "onderwijstype": "po", "voor_wie": "ander", "dader": "medeleerling"}),
+        # Negation and someone else.
+        ("ik word niet gepest, maar mijn broertje wel", {"situatie": "pesten", "voor_wie": "ander"}),
+        ("het gaat niet om mij maar om een meisje uit mijn klas", {"voor_wie": "ander"}),
+        # Boundaries of the contract: racist / anti-lhbti bullying, sextortion, violence.
+        ("ze pesten me en noemen me bruine aap", {"situatie": "discriminatie"}),
+        ("mijn dochter wordt gepest omdat ze twee moeders heeft", {"situatie": "discriminatie", "voor_wie": "ander"}),
+        ("hij dreigt mijn foto's door te sturen als ik geen geld geef", {"situatie": "seksueel_misbruik"}),
+        ("ze pesten me en gisteren hebben ze me geslagen", {"situatie": "intimidatie"}),
+        # Perpetrators.
+        ("de conciërge scheldt mij uit", {"dader": "personeel", "voor_wie": "zelf"}),
+        ("de coach van voetbal op school zit aan me", {"dader": "personeel", "situatie": "seksueel_misbruik"}),
+        ("de moeder van een klasgenootje scheldt mijn zoon uit", {"rol": "ouder", "dader": "ouder", "voor_wie": "ander"}),
+        ("iemand die ik niet ken stuurt me nare berichten", {"dader": "onbekend", "voor_wie": "zelf"}),
+        ("ik ben moeder van een jongen in de brugklas die wordt gepest", {"rol": "ouder", "onderwijstype": "vo"}),
+        # Short form answers.
+        ("gr 7", {"onderwijstype": "po"}),
+        ("havo 3", {"onderwijstype": "vo"}),
+        ("papa", {"rol": "ouder"}),
+        ("leerlinge", {"rol": "leerling"}),
+        ("iets anders dan pesten", {"situatie": "anders"}),
     ],
 )
 def test_herkent_slots(tekst, verwacht):
