@@ -14,7 +14,8 @@ stop_alles() {
 }
 trap stop_alles INT TERM EXIT
 
-"$RASA" run actions --actions actions --port "$ACTIONS_PORT" --quiet &
+# rasa-sdk binds SANIC_HOST (default 0.0.0.0) and has no authentication: loopback only.
+SANIC_HOST=127.0.0.1 "$RASA" run actions --actions actions --port "$ACTIONS_PORT" --quiet &
 pids+=($!)
 
 if [ "${1:-}" = "chat" ]; then
