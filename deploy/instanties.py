@@ -18,6 +18,8 @@ from typing import Optional
 
 import requests
 
+from scripts.processen import vrije_poort, wacht_tot
+
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "wegwijzer.tar.gz"
 RASA = str(Path(sys.executable).with_name("rasa"))
@@ -76,10 +78,7 @@ def _amqp_probe() -> None:
     asyncio.run(probe())
 
 
-def vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind((LOOPBACK, 0))
-        return s.getsockname()[1]
+
 
 
 class Omgeving:
@@ -223,18 +222,7 @@ class Omgeving:
             raise RuntimeError("opruimen onvolledig: " + "; ".join(fouten))
 
 
-def wacht_tot(url: str, seconden: float, proces: subprocess.Popen, log: Path) -> None:
-    einde = time.monotonic() + seconden
-    while time.monotonic() < einde:
-        if proces.poll() is not None:
-            raise RuntimeError(f"{url}: server stopte (code {proces.returncode}):\n{log.read_text()[-3000:]}")
-        try:
-            if requests.get(url, timeout=2).status_code < 500:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    raise TimeoutError(f"{url} niet bereikbaar na {seconden} s:\n{log.read_text()[-3000:]}")
+
 
 
 class Instanties:

@@ -10,36 +10,23 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import requests
 
 PROJECT = Path(__file__).resolve().parents[2]
 HIER = Path(__file__).resolve().parent
+# Run as a script by the Rasa venv: the project root is not on the path by itself.
+sys.path.insert(0, str(PROJECT))
+from scripts.processen import vrije_poort, wacht_tot  # noqa: E402
 
 
-def vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
-def wacht(url: str, proces: subprocess.Popen, log: Path, seconden: float = 900) -> None:
-    einde = time.monotonic() + seconden
-    while time.monotonic() < einde:
-        if proces.poll() is not None:
-            raise RuntimeError(f"{url}: gestopt ({proces.returncode}):\n{log.read_text()[-3000:]}")
-        try:
-            if requests.get(url, timeout=2).status_code < 500:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    raise TimeoutError(f"{url} niet bereikbaar:\n{log.read_text()[-3000:]}")
+
+
 
 
 def main() -> int:
@@ -77,9 +64,9 @@ def main() -> int:
                  "--credentials", "credentials.yml", "--endpoints", str(ep)],
                 cwd=PROJECT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT))
             servers[naam] = (f"http://127.0.0.1:{poort}", processen[-1], log)
-        wacht(f"http://127.0.0.1:{actie_poort}/health", processen[0], alog)
+        wacht_tot(f"http://127.0.0.1:{actie_poort}/health", 900, processen[0], alog)
         for url, proces, log in servers.values():
-            wacht(url + "/", proces, log)
+            wacht_tot(url + "/", 900, proces, log)
         gesprekken = json.loads(args.gesprekken.read_text())["gesprekken"]
         for url, _, _ in servers.values():
             for gsp in gesprekken:

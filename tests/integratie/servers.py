@@ -3,38 +3,24 @@ with a fresh SQLite tracker store. Used as a context manager; always stops both.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Optional
 
 import requests
+
+from scripts.processen import vrije_poort, wacht_tot
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "wegwijzer.tar.gz"
 RASA = str(Path(sys.executable).with_name("rasa"))
 
 
-def vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
-def wacht_tot(url: str, seconden: float, proces: subprocess.Popen, log: Path) -> None:
-    einde = time.monotonic() + seconden
-    while time.monotonic() < einde:
-        if proces.poll() is not None:
-            raise RuntimeError(f"{url}: server stopte (code {proces.returncode}):\n{log.read_text()[-3000:]}")
-        try:
-            if requests.get(url, timeout=2).status_code < 500:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    raise TimeoutError(f"{url} niet bereikbaar na {seconden} s:\n{log.read_text()[-3000:]}")
+
+
 
 
 class Servers:

@@ -14,10 +14,11 @@ import socket
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 
 import requests
+
+from scripts.processen import vrije_poort, wacht_tot
 
 WIDGET = Path(__file__).resolve().parents[1]
 ROOT = WIDGET.parent
@@ -26,24 +27,10 @@ RASA = str(Path(sys.executable).with_name("rasa"))
 HIER = Path(__file__).resolve().parent
 
 
-def vrije_poort() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
-def wacht_tot(url: str, seconden: float, proces: subprocess.Popen, log: Path) -> None:
-    einde = time.monotonic() + seconden
-    while time.monotonic() < einde:
-        if proces.poll() is not None:
-            raise RuntimeError(f"{url}: server stopte (code {proces.returncode}):\n{log.read_text()[-3000:]}")
-        try:
-            if requests.get(url, timeout=2).status_code < 500:
-                return
-        except requests.RequestException:
-            pass
-        time.sleep(0.5)
-    raise TimeoutError(f"{url} niet bereikbaar na {seconden} s:\n{log.read_text()[-3000:]}")
+
+
 
 
 class Proxy:
