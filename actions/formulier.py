@@ -19,6 +19,7 @@ ONDERBREKINGEN = {
     "opnieuw_beginnen",
     "stoppen",
     "out_of_scope",
+    "andere_taal",
     "wat_kun_je",
     "verschil_melding_klacht",
     "vraag_klacht_indienen",

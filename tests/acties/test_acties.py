@@ -102,7 +102,7 @@ def test_formulier_vraagt_opnieuw_als_het_antwoord_niet_begrepen_is():
     ]
 
 
-@pytest.mark.parametrize("intent", ["acuut_zelfdoding", "acuut_gevaar", "opnieuw_beginnen", "vraag_wie_nu_bellen"])
+@pytest.mark.parametrize("intent", ["acuut_zelfdoding", "acuut_gevaar", "opnieuw_beginnen", "vraag_wie_nu_bellen", "andere_taal"])
 def test_formulier_laat_onderbrekingen_door(intent):
     tracker = maak_tracker({"requested_slot": "rol"}, intent=intent, active_loop={"name": "wegwijzer_formulier"})
     berichten, events = voer_uit(ValidateWegwijzerFormulier(), tracker, {"forms": {"wegwijzer_formulier": {"required_slots": ["rol"]}}})
@@ -177,3 +177,23 @@ def test_binnen_scope_vraagt_alle_slots():
 
     slots = ["rol", "situatie", "onderwijstype", "voor_wie"]
     assert asyncio.run(ValidateWegwijzerFormulier().required_slots(slots, None, maak_tracker(), {})) == slots
+
+
+def test_elke_onderbreking_uit_de_regels_laat_het_formulier_los():
+    # A rule that handles an intent inside the form only fires when the form lets go; an intent
+    # missing from ONDERBREKINGEN would get "niet begrepen" instead (as andere_taal once did).
+    from pathlib import Path
+
+    from actions.formulier import ONDERBREKINGEN
+
+    in_formulier = set()
+    for pad in Path("data/rules").glob("*.yml"):
+        for regel in yaml.safe_load(pad.read_text(encoding="utf-8")).get("rules", []):
+            if {"active_loop": "wegwijzer_formulier"} not in (regel.get("condition") or []):
+                continue
+            for stap in regel["steps"]:
+                for keuze in stap.get("or", [stap]):
+                    if "intent" in keuze:
+                        in_formulier.add(keuze["intent"])
+    assert in_formulier, "the rules for interruptions inside the form were not found"
+    assert in_formulier <= ONDERBREKINGEN, sorted(in_formulier - ONDERBREKINGEN)
