@@ -89,6 +89,14 @@ _LOOKALIKES = _p(
     W + r"dood ?gegaan (?:haha\w*|lol|xd|van het lachen)|(?:haha\w*|lol|xd) .{0,20}dood" + E,
     W + r"(?:ga|gaat|ging|gingen) (?:bijna |echt |gewoon )?dood (?:van|aan) (?:de |het |deze |die |dat |mijn )?(?:wiskunde|toets|toetsen|proefwerk|huiswerk|les|lessen|school|zenuwen|stress|spanning|verveling|honger|dorst|hitte|kou|presentatie|examen|examens)" + E,
     W + r"het leven is (?:soms |best |echt |gewoon )?(?:saai|leuk|mooi|druk|raar|gek|oneerlijk)" + E,
+    # Someone else ending the bullying, or an end to "het pesten": not about the writer's life.
+    W + r"(?:school|mentor|directeur|directie|leraar|lerares|docent|juf|meester|jullie|politie) (?:\w+ ){0,3}(?:er )?(?:een )?(?:eind|einde) (?:aan )?(?:\w+ ){0,2}(?:maken|maakt|maakte|te maken)" + E,
+    W + r"(?:eind|einde) (?:\w+ ){0,2}(?:aan|maken aan) (?:het|dit|dat|deze|die|al dat|al het|hun) (?:\w+ )?(?:pest|gepest|gedoe|gedrag|geroddel|gescheld|schelden|discrimin|intimid|geweld|ruzie|situatie|getreiter|treiter)\w*",
+    # A slur about a group ("moslims leggen bommen") is discrimination, not a bomb threat.
+    W + r"(?:moslim|islam|arabier|marokkaan|turk|syrier|afghaan|buitenlander|allah|hoofddoek|jood|joden)\w*(?: \w+){0,3} (?:bom|bommen|opblazen|opgeblazen|blazen \w+ op)" + E,
+    W + r"(?:zeg|zegt|zeggen|zei|zeiden|roep|roept|roepen|riep|riepen|noem\w*|scheld\w*|grap\w*|vraagt|vragen|vroeg|vroegen|beweert|beweren) (?:\w+ ){0,8}?(?:moslim|islam|arabier|marokkaan|turk|syrier|afghaan|buitenlander|allah|hoofddoek|jood|joden|terrorist)\w* (?:\w+ ){0,6}(?:bom|bommen)" + E,
+    W + r"(?:zeg|zegt|zeggen|zei|zeiden|roep|roept|roepen|riep|riepen|noem\w*|scheld\w*|grap\w*|vraagt|vragen|vroeg|vroegen|beweert|beweren) (?:\w+ ){0,8}?(?:bom|bommen) (?:\w+ ){0,8}(?:moslim|islam|arabier|marokkaan|turk|syrier|afghaan|buitenlander|allah|hoofddoek|jood|joden|terrorist)\w*",
+    W + r"(?:bommetje\w*|de bom (?:is )?(?:gebarsten|barst)|barstte de bom|een bom (?:geld|duiten)|bommenwerper\w*)" + E,
 )
 
 _ZELFDODING = _p(
@@ -126,6 +134,16 @@ _ZELFDODING = _p(
     W + r"(?:er|hier) (?:\w+ )?(?:niet|nie) meer (?:wil|wilt|wou) zijn",
     W + r"(?:afscheidsbrief|afscheidsbrieven|manier om (?:dood|er een eind|zelfmoord|te sterven)|hoe (?:kan|moet) ik (?:dood|sterven|zelfmoord))",
     W + r"(?:wil|wilt) (?:\w+ ){0,4}in de hemel zijn",
+    # Euphemisms (issue #4): "er een eind aan moet maken", "beter af is zonder mij", "als ik er
+    # niet meer ben", "voorgoed slapen", "mezelf van kant te maken".
+    W + r"(?:eind|einde) aan (?:\w+ ){0,2}(?:maken|te maken|make|maak)" + E,
+    W + r"beter af (?:\w+ ){0,2}(?:zonder (?:mij|me)|als ik (?:er )?(?:\w+ )?(?:niet|nie|dood|weg))" + E,
+    W + r"(?:dat|als|wanneer|zodra|als ik) ik er (?:\w+ )?(?:niet|nie) meer (?:ben|zou zijn|was|zijn)" + E,
+    W + r"(?:mezelf|mijzelf|me|mij) (?:\w+ ){0,3}(?:van kant|om zeep) (?:te )?(?:maken|helpen)" + E,
+    W + r"(?:nooit|niet|nie) meer wakker (?:\w+ )?(?:te )?(?:worden|word|wordt|werd)" + E,
+    W + r"(?:voorgoed|voor altijd|eeuwig) (?:\w+ )?(?:slapen|verdwijnen|gaan slapen)" + E,
+    W + r"(?:mijn|m'n|mn) leven (?:\w+ ){0,2}(?:geen zin|zinloos|niks waard|niets waard|niet (?:meer )?(?:de moeite )?waard)",
+    W + r"(?:pillen|pilletjes|medicijnen|slaappillen|tabletten)\w* (?:\w+ ){0,3}(?:gezocht|gepakt|geslikt|ingenomen|verstopt)" + E,
     W + r"(?:kys|kill yourself|kill myself|killing myself|want to die|wanna die|end my life|hurt myself|dont want to live|don't want to live)" + E,
 )
 
@@ -155,17 +173,30 @@ _LEVENSGEVAAR = _p(
     W + r"(?:bom|bommen|bommelding|bomdreiging|explosief|schietpartij|schutter)" + E,
     W + r"(?:vuurwapen|pistool|geweer)" + E,
     W + r"(?:reageert|ademt) (?:niet|nie) (?:meer)?",
+    # Happening now (issue #4): chased, a threat to stab or shoot, a weapon; "nu", "op dit
+    # moment", "onderweg" make an ongoing threat an emergency.
+    W + r"(?:dreigt|dreigen|dreig|dreigd) (?:\w+ ){0,5}(?:te )?(?:steken|neersteken|doodsteken|schieten|neerschieten|doodschieten|doden|wurgen)" + E,
+    W + r"(?:gaat|gaan|wil|wilt|komt|komen) (?:\w+ ){0,3}(?:neersteken|doodsteken|neerschieten|doodschieten|steken|schieten)" + E + r".{0,30}(?:nu|op dit moment|vandaag|straks|na school|help)" + E,
+    W + r"(?:achterna|achtervolg\w*|opgejaagd|omsingeld)" + E + r".{0,60}(?:stok|stokken|knuppel\w*|bijl|hamer|boksbeugel|mes|messen|wapen\w*|schaar|stenen|nu|op dit moment|onderweg|help)" + E,
+    W + r"(?:nu|op dit moment|onderweg|momenteel|help)" + E + r".{0,60}(?:achterna|achtervolg\w*|opgejaagd|omsingeld)" + E,
+    W + r"(?:nu|op dit moment|momenteel|onderweg)" + E + r".{0,40}(?:met (?:een |hun |zijn |z'n )?(?:stok|stokken|knuppel\w*|bijl|hamer|boksbeugel|machete)|steken|neersteken|schieten|wurgen|wurgt)" + E,
+    W + r"(?:met|heeft|had|pakt|trekt|trok) (?:een |z'n |zijn |haar |n )?(?:knuppel|honkbalknuppel|bijl|boksbeugel|machete|zwaard)" + E,
     W + r"(?:has|with|got) a (?:knife|gun)|going to kill (?:me|us)|kill (?:me|us)" + E,
 )
 
 # --- role ---------------------------------------------------------------------------------------
-_PERSONEEL_WOORD = r"(?:docent|docente|leraar|lerares|leerkracht|juf|meester|mentor|mentrix|ib'?-?er|intern begeleider|conci[eë]rge|directeur|directrice|teamleider|zorgco[oö]rdinator|onderwijsassistent|gymleraar|gymdocent|vakdocent|invaller|invalkracht|stagiair|stagiaire|pedagogisch medewerker|schoolleider|rector|coordinator|vertrouwenspersoon|begeleider|onderwijzer|remedial teacher|schoolmaatschappelijk werker|leerlingbegeleider|decaan)"
+_PERSONEEL_WOORD = r"(?:docent|docente|leraar|lerares|leerkracht|juf|meester|mentor|mentrix|ib'?-?er|intern begeleider|conci[eë]rge|directeur|directrice|teamleider|zorgco(?:[oö]rdinator)?|onderwijsassistent|oop|onderwijsondersteuner|gymleraar|gymdocent|vakdocent|invaller|invalkracht|stagiair|stagiaire|pedagogisch medewerker|schoolleider|rector|coordinator|vertrouwenspersoon|begeleider|onderwijzer|remedial teacher|schoolmaatschappelijk werker|leerlingbegeleider|decaan)"
 _LEEFTIJD_KIND = r"(?:[5-9]|1[0-9]|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien)"
 _ROL = {
     "onderwijspersoneel": _p(
         W + r"(?:ik ben|ik werk als|als|ben|werk als) (?:een |de )?" + _PERSONEEL_WOORD + E,
         # "IB'er hier", "docent hier": how staff introduce themselves in a hurry.
         W + _PERSONEEL_WOORD + r"(?: \w+)? hier" + E,
+        # Issue #4: "ik sta voor groep 8", "ik geef les in", "ik val in als", "Mentor van 2 havo:",
+        # "leerkracht, groep 4", "als transgender docent" (one adjective, not "als mijn docent").
+        W + r"(?:ik sta|sta) voor (?:de |een |groep|klas|[1-6] ?(?:havo|vwo|vmbo|mavo))|(?:ik geef|geef) (?:\w+ ){0,2}les" + E + r"|ik val (?:\w+ )?in (?:als|voor)" + E,
+        r"^\s*(?:\w+ )?" + _PERSONEEL_WOORD + r"(?: (?:van|in|op|bij) [\w ]{1,20}| (?:onderbouw|bovenbouw|middenbouw|groep ?\d|klas ?\d|[1-6] ?(?:havo|vwo|vmbo|mavo)|po|vo|nederlands|engels|frans|duits|wiskunde|gym|lo|biologie|geschiedenis|aardrijkskunde|economie|muziek))?\s*[:,]",
+        W + r"(?:ik ben|als|ben|ik werk als) (?:een )?(?!(?:mijn|mn|m'n|de|het|die|zijn|haar|onze|ons|jullie|hun|je|jouw|een)" + E + r")\w+ " + _PERSONEEL_WOORD + E,
         W + r"(?:een |twee |drie )?(?:leerling|leerlinge|lln|ll|leerlingen|pupil) (?:van mij|uit mijn klas|in mijn klas|van me)" + E,
         W + r"(?:mijn|m'n|mn) (?:leerling|leerlinge|leerlingen|lln|collega|collega's|leidinggevende|teamleider|directeur|schoolleiding|werkgever|mentorklas|mentorleerling\w*)" + E,
         # Pupils and parents do not write "lln", "collega" or "mentorklas".
@@ -174,27 +205,29 @@ _ROL = {
         _alleen(r"onderwijspersoneel|medewerker|personeel|docent|docente|leraar|lerares|leerkracht|ib'?-?er|intern begeleider|medewerker (?:van )?(?:de |een )?school"),
     ),
     "ouder": _p(
-        W + r"(?:ik ben|als|ben) (?:de |een |zijn |haar )?(?:moeder|vader|ouder|verzorger|verzorgster|mama|papa|pleegouder|pleegmoeder|pleegvader|stiefmoeder|stiefvader|voogd|oma|opa)" + E,
+        W + r"(?:ik ben|als|ben) (?:zelf |ook |gewoon )?(?:de |een |zijn |haar )?(?:moeder|vader|ouder|verzorger|verzorgster|mama|papa|pleegouder|pleegmoeder|pleegvader|stiefmoeder|stiefvader|voogd|oma|opa)" + E,
         W + r"(?:wij|we) zijn (?:de |zijn |haar )?(?:ouders|ouder|verzorgers|pleegouders)" + E,
-        r"^\s*(?:de |een )?(?:moeder|vader|ouder|ouders|mama|papa|verzorger|oma|opa) van (?:een|twee|drie|\d) (?:kind|kinderen|zoon|dochter|leerling|meisje|jongen)" + E,
-        W + r"(?:mijn|m'n|mn|ons|onze) (?:zoon|zoontje|dochter|dochtertje|kind|kinderen|kindje|stiefzoon|stiefdochter|pleegkind|pleegzoon|pleegdochter|jongste|oudste|kleinzoon|kleindochter|kleinkind)" + E,
+        r"^\s*(?:de |een )?(?:moeder|vader|ouder|ouders|mama|papa|verzorger|oma|opa) van (?:een|twee|drie|\d) (?:(?!ander)\w+ )?(?:kind|kinderen|zoon|dochter|leerling\w*|meisje|jongen|brugklasser|brugger|kleuter|puber|tiener|tweeling|scholier)" + E,
+        W + r"(?:als|ik ben|ben) (?:de |een )?(?:moeder|vader|ouder|ouders|mama|papa|verzorger|oma|opa|pleegouder|pleegmoeder|pleegvader) van (?:een|twee|drie|\d|mijn|onze|ons) (?:\w+ )?(?:kind|kinderen|zoon|dochter|leerling\w*|meisje|jongen|brugklasser|brugger|kleuter|puber|tiener|tweeling|scholier|kleinzoon|kleindochter|kleinkind)" + E,
+        W + r"(?:mijn|m'n|mn|ons|onze) (?:zoon|zoontje|dochter|dochtertje|kind|kinderen|kindje|stiefzoon|stiefdochter|pleegkind|pleegzoon|pleegdochter|jongste|oudste|kleinzoon|kleindochter|kleinkind|tweeling|kleinkinderen)" + E,
         _alleen(r"ouder|ouders|verzorger|ouder/verzorger|ouder of verzorger|moeder|vader|mama|papa|mam|pap"),
         W + r"(?:wij als ouders|als ouders)" + E,
     ),
     "leerling": _p(
-        W + r"(?:ik zit|zit|ik zat) (?:nu )?in (?:groep|gr|klas|de brugklas|brugklas|de \d|\d|de eerste|de tweede|de derde|de vierde|de vijfde|de zesde|havo|vwo|vmbo|mavo|het vmbo|de onderbouw|de bovenbouw)",
+        W + r"(?:ik zit|zit|ik zat|wij zitten|we zitten) (?:nu |zelf |ook |zelf ook |allebei |samen )?in (?:groep|gr|klas|de brugklas|brugklas|de \d|\d|de eerste|de tweede|de derde|de vierde|de vijfde|de zesde|havo|vwo|vmbo|mavo|het vmbo|de onderbouw|de bovenbouw)",
         # "ik zit op het vmbo", "hoi, ik ben 15 en zit op het vwo"; not "mijn zoon zit op ...".
-        r"(?:^|(?<![a-z0-9])ik |(?<![a-z0-9])en |, ?)zit (?:nu )?op (?:de |het |een )?(?:school|basisschool|basis|middelbare|vmbo|havo|vwo|mavo|gymnasium|atheneum|lyceum)" + E,
+        r"(?:^|(?<![a-z0-9])ik |(?<![a-z0-9])en |, ?)zit (?:nu |gewoon |nog |gewoon nog |ook |zelf )?op (?:de |het |een )?(?:school|basisschool|basis|middelbare|vmbo|havo|vwo|mavo|gymnasium|atheneum|lyceum)" + E,
         W + r"(?:ik ben|ben) (?:gewoon |maar |ook |zelf )?(?:een )?(?:leerling|leerlinge|scholier|brugger|brugklasser|kind)" + E,
         W + r"(?:ik ben|ben|bn) (?:pas |al )?" + _LEEFTIJD_KIND + r"(?: ?(?:jaar|jr)(?: oud)?)?" + E,
         W + r"(?:brugger|brugklasser)(?: hier)?" + E,
         W + r"(?:mijn|m'n|mn|me) (?:klasgenoot|klasgenoten|juf|meester|mentor|leraar|lerares|docent|klas|leerkracht|klasgenote|school|schoolvrienden|vriendje|vriendinnetje)" + E,
         W + r"(?:ik|we) (?:zie|zag|hoor|hoorde|weet) (?:dat )?(?:een|mijn|mn) klasgeno",
+        W + r"(?:onze klas|onze klassenapp|klassenapp|uit onze klas|in onze klas|net als ik|mijn jaar|mn jaar)" + E,
         _alleen(r"leerling|leerlinge|scholier|kind"),
     ),
 }
 # Pupils' school life: with "me/mij" as the victim and no other role, the writer is a pupil.
-_SCHOOLLEVEN_LEERLING = _p(W + r"(?:groep ?\d|gr ?\d|klas|brugklas|pauze|schoolplein|juf|meester|mentor|klasgeno\w*|gymles|les|lessen|[1-6] ?(?:havo|vwo|vmbo|mavo)|(?:havo|vwo|vmbo|mavo) ?[1-6])" + E)
+_SCHOOLLEVEN_LEERLING = _p(W + r"(?:groep ?\d|gr ?\d|klas|brugklas|pauze|schoolplein|juf|meester|mentor|klasgeno\w*|gymles|les|lessen|gymleraar|gymdocent|gymjuf|gym|kleedkamer|kluisje|kluisjes|fietsenhok|schoolbus|kantine|aula|[1-6] ?(?:havo|vwo|vmbo|mavo)|(?:havo|vwo|vmbo|mavo) ?[1-6])" + E)
 
 # --- situation (in priority order: the first found wins) -----------------------------------------
 _SITUATIE = [
@@ -205,7 +238,7 @@ _SITUATIE = [
         W + r"aan (?:me|mij|haar|hem|mn|mijn|zijn|m'n) (?:\w+ ){0,2}(?:zit|zitten|zat|zaten|gezeten)" + E,
         W + r"(?:aan ?raken|aanraken|aangeraakt|raakt (?:me|mij) aan|raakte (?:me|mij) aan|raak\w* (?:\w+ ){1,3}aan)" + E,
         W + r"(?:billen|borsten|tieten|kruis|piemel|lul|kont)" + E,
-        W + r"(?:tegen mijn wil|tegen haar wil|tegen zijn wil|zonder dat ik wil|zonder dat ik het wilde) (?:gezoend|zoenen|kussen|gekust|aangeraakt)",
+        W + r"(?:tegen (?:mijn|haar|zijn) (?:wil|zin)|zonder dat ik wil|zonder dat ik het wilde) (?:\w+ )?(?:gezoend|zoenen|kussen|gekust|aangeraakt)",
         W + r"(?:gezoend|gekust|zoenen|kussen) (?:tegen (?:mijn|haar|zijn) wil|terwijl (?:ik|ze|zij|hij) (?:dat|het) niet (?:wil|wilde))",
         W + r"(?:loverboy|pikante foto|foto'?s van (?:mijn|haar|zijn) lichaam|opmerkingen over (?:mijn|haar|zijn) lichaam|over (?:mijn|haar|zijn) (?:kont|borsten|lichaam))",
         # Sextortion: a picture plus a threat or money.
@@ -215,6 +248,20 @@ _SITUATIE = [
         W + r"wil dat ik (?:mijn |mn )?(?:\w+ )?(?:laat zien|uittrek|uit trek)",
         W + r"(?:onder (?:mijn|haar|mn|m'n) rok|uitgekleed|uitkleden|uitkleedt|uit te kleden)" + E,
         W + r"(?:te dichtbij|op (?:zijn|haar) schoot)",
+        # Issue #4: touching and hugging that is unwanted, hands on body parts, trousers down,
+        # nude images, "aantrekkelijk"/"lekker ding", a relationship with staff, odd messages.
+        W + r"(?:naakt\w*|halfnaakt\w*|ontbloot\w*)",
+        W + r"(?:knuffel\w*|zoen\w*|kust|kusjes|streel\w*|strelen|aait|aaien|betutteld)" + E + r".{0,40}(?:steeds|ongewenst|tegen (?:mijn|haar|zijn) (?:wil|zin)|niet wil|niet fijn|raar|rare|eng|vies)",
+        W + r"(?:ongewenst|tegen (?:mijn|haar|zijn) (?:wil|zin)|zonder te vragen)" + E + r".{0,30}(?:knuffel\w*|zoen\w*|gekust|kussen|aangeraakt|aanraken|aangezeten|aanzitten|vastgepakt|betast)",
+        W + r"(?:aan ?zitten|aangezeten|zit (?:\w+ ){0,2}aan (?:me|mij|haar|hem)|raak\w* (?:\w+ ){1,6}aan|raakte (?:\w+ ){1,6}aan)" + E,
+        W + r"(?:hand|handen|arm) (?:\w+ ){0,2}op (?:mijn|haar|zijn|mn|m'n|me) (?:been|benen|bovenbeen|dij|dijen|billen|bil|kont|borst|borsten|knie|schoot|heup|onderrug)" + E,
+        W + r"(?:broek|onderbroek|rok|shirt|bh)(?: \w+){0,2} (?:naar beneden|omlaag|omhoog|uit (?:te )?(?:trekken|doen)|uittrekken|uitdoen)" + E + r"|(?:ontbroek|ontbroekt|ontbroeken|ontbroekte)\w*",
+        W + r"(?:aantrekkelijk\w*|lekker ding|lekkere meid|lekker wijf|hot|sexy|geil\w*|opgewonden)" + E,
+        W + r"(?:dat ik|dat ze|dat zij|dat hij|me|mij|haar) (?:er )?(?:zo |heel |erg |echt |best )?(?:mooi|knap|lekker|sexy|hot|aantrekkelijk) (?:uitzie|uitziet|uitzag|vindt|vind|vond)" + E,
+        W + r"(?:relatie|verkering|iets) (?:\w+ ){0,3}met (?:een |de |haar |zijn |mijn |hun )?(?:\w+ )?(?:leerling\w*|docent\w*|leraar|lerares|leerkracht|mentor|onderwijsassistent|stagiair\w*|coach|trainer|conci[eë]rge|juf|meester|gymleraar)" + E,
+        W + r"(?:leerling\w*|docent\w*|leraar|lerares|leerkracht|mentor|onderwijsassistent|stagiair\w*|coach|conci[eë]rge) (?:\w+ ){0,4}(?:relatie|verkering) (?:met|heeft|hebben)",
+        W + r"(?:stuurt|stuurde|sturen|stuurden|krijg\w*|kreeg\w*) (?:\w+ ){0,4}(?:vieze|ongepaste|enge|flirterige|pikante|seksuele|intieme) (?:berichtjes|berichten|appjes|dm'?s|mails|foto'?s|fotos|filmpjes|vragen)" + E,
+        W + r"(?:vieze|ongepaste|enge|flirterige|pikante) (?:berichtjes|berichten|appjes|dm'?s|mails|foto'?s|fotos|vragen) (?:\w+ ){0,3}(?:stuurt|stuurde|sturen|gestuurd|krijg\w*|kreeg)" + E,
     )),
     ("discriminatie", _p(
         W + r"(?:ge)?(?:discrimin|racis|racist|antisemit|islamofob|homofob|transfob|haatzaai)",
@@ -226,16 +273,30 @@ _SITUATIE = [
         W + r"(?:omdat|want|vanwege) (?:ik|hij|zij|ze) (?:\w+ ){0,2}(?:autisme|adhd|gehandicapt|handicap|beperking|rolstoel|zwart|bruin|donker|getint|moslim|joods|homo|lesbisch|trans|bi)" + E,
         W + r"(?:terug (?:moet |moeten |gaan |naar )|naar (?:je|jullie|zijn|haar|mijn) eigen land|eigen land)",
         W + r"twee (?:moeders|vaders|mama's|mamas|papa's|papas)" + E,
+        # Issue #4: inflected origin/religion words, skin colour, nicknames about skin, nazi symbols.
+        W + r"(?:marokkaanse|turkse|poolse|surinaamse|antilliaanse|syrische|somalische|afrikaanse|aziatische|chinese|arabische?|afghaanse?|eritrese|eritreeer|koerdische?|indonesische?|ghanese|nigeriaanse|roemeense|bulgaarse|islamitische?|islam|moskee|ramadan|joodse|keppel\w*|tulband|allochtone?n?|buitenlanders|moslima'?s|hindoe\w*|sikh)" + E,
+        W + r"(?:\w+e|andere|culturele|niet-nederlandse) (?:achtergrond|afkomst|cultuur|huidskleur)" + E,
+        W + r"(?:donker|donkere|zwart|zwarte|bruin|bruine|getint|getinte|blank|blanke|gekleurd|gekleurde) (?:huid|huidje|huidskleur|kind|kindje|kinderen|jongen|jongetje|jongens|meisje|meisjes|leerling|leerlingen|mensen|man|vrouw|collega|vader|moeder|ouder|ouders)" + E,
+        W + r"(?:chocolaatje|bruintje|zwartje|roetmop\w*|bosneger\w*|kopvod\w*|geitenneuker\w*|ching ?ch[oa]ng|tsjing ?tsjang|spleetogen|bananenkoning|kutmarokkaan\w*|kutturk\w*|kankerturk\w*)" + E,
+        W + r"(?:hakenkruis\w*|swastika\w*|heil hitler|sieg heil|vergassen|vergast|gaskamer\w*|holocaust\w*)" + E,
+        W + r"(?:homo\w*|lesbi\w*|biseksu\w*|transgender\w*|transvrouw|transman|non-?binair\w*|genderfluid|queer\w*|gay)" + E,
     )),
     ("intimidatie_ernstig", _p(
         W + r"(?:ge)?(?:intimid|bedreig|dreig|afpers|afgeperst|chanteer|chantage|gechanteerd|stalk|gestalkt)",
         W + r"(?:pers|perst|persen|persten) (?:\w+ ){0,3}af" + E,
         W + r"(?:weet|weten) waar (?:ik|we|hij|ze|zij) (?:woon|wonen|woont)|(?:opwachten|opgewacht|wachten (?:\w+ ){0,2}op)" + E,
+        # Issue #4: "zou steken", "iets aandoen", "je bent dood", cornered, money taken, waiting.
+        W + r"(?:zou|zal|gaat|gaan|ging|zouden|zullen) (?:\w+ ){0,3}(?:steken|neersteken|iets aan ?doen|iets aandoen|aandoen|pakken|grijpen|te grazen nemen|in elkaar slaan|in elkaar trappen|afmaken|kapot ?maken|slaan|vermoorden)" + E,
+        W + r"(?:je bent dood|ben je dood|jij bent dood|(?:dat|of) (?:ik|hij|ze|zij|je) dood (?:ben|is|bent)|ben (?:ik|je) de sjaak|kom je na school|wacht maar af)" + E,
+        W + r"(?:klemgezet|klemzetten|klem gezet|klem zetten|(?:zet|zette|zetten) (?:\w+ ){0,3}klem|in een hoek (?:gedreven|gedrukt|geduwd)|omsingeld|opgejaagd)" + E,
+        W + r"(?:wacht|wachtte|wachtten) (?:\w+ ){0,3}op (?:bij|na|voor|buiten|bij het|aan)" + E + r"|(?:wacht|wachtte|wachtten) (?:me|mij|hem|haar|ons) (?:\w+ ){0,3}op" + E,
+        W + r"(?:pakken|pakt|pakte|pakten|nemen|namen|eisen|eist|eiste) (?:\w+ ){0,3}(?:geld|lunchgeld|zakgeld|pinpas)(?: \w+){0,2} (?:af|afhandig)" + E + r"|(?:geld|lunchgeld|zakgeld|pinpas)\w* (?:\w+ ){0,2}(?:afgepakt|afgenomen|afhandig|afpakken|moeten afgeven|afgeven)" + E,
     )),
     ("intimidatie", _p(
         W + r"(?:agressie|agressief|geweld|gewelddadig|mishandel)",
         W + r"(?:slaan|slaat|sloeg|sloegen|geslagen|schop|schopt|schoppen|schopten|geschopt|stomp|stompt|gestompt|trappen|getrapt|klap|klappen|in elkaar|vechten|knokken|gewurgd|hardhandig|vastgepakt|bij de keel|blauwe plekken|vechtpartij)" + E,
         W + r"(?:schreeuwt|schreeuwen|schreeuwde|tiert) (?:tegen|naar) (?:me|mij|ons|mijn)",
+        W + r"(?:toegeschreeuwd|uitgekafferd|schreeuw\w* (?:\w+ ){0,3}in (?:mijn|mn|haar|zijn|ons|m'n) gezicht|vast ?(?:grijpt|greep|grepen|gegrepen|grijpen|gepakt)|bij de (?:keel|kraag|nek) (?:gepakt|gegrepen))" + E,
         _alleen(r"intimidatie|bedreiging|bedreigd worden|geweld|agressie|vechten"),
     )),
     ("pesten", _p(
@@ -250,13 +311,29 @@ _SITUATIE = [
         W + r"(?:gemeen|gemene|nare (?:opmerkingen|dingen)|rare (?:dingen|teksten)|uit de groepsapp|uit de (?:klassen)?app (?:gegooid|gezet)|spullen (?:af|kapot)|verstop\w*|afpakken|afgepakt|pakken (?:\w+ ){0,6}af|lelijk|stink|stinkt|dom|dikke|vetzak|loser|vies|vieze|smerig|nerd|sukkel|debiel|idioot|noob|memes? (?:van|over) (?:mij|me|hem|haar|ons)|nepaccount|nep ?account|fake account|gehackt)" + E,
         W + r"(?:filmpjes?|fotos|foto's|foto) van (?:mij|me) .{0,30}(?:op|in) (?:insta|tiktok|snap|de app|de groepsapp|internet|online)|(?:posten|zetten|delen) (?:\w+ ){0,3}(?:filmpjes?|fotos|foto's) van (?:mij|me)",
         W + r"(?:trekt|trekken) (?:\w+ )?aan (?:mijn|mn|m'n|haar|zijn) haar|(?:moet|moest) (?:me )?ophangen",
+        # Issue #4: excluded, dumped, ignored, nicknames, a group chat without someone, mimicked.
+        W + r"(?:uitgesloten|uitsluiten|sluit (?:\w+ ){0,2}uit|sluiten (?:\w+ ){0,2}uit|gedumpt|dumpen|dumpt|dumpten|laten (?:\w+ ){0,2}(?:niet |nooit )(?:mee ?doen|meespelen|mee spelen|zitten)|niet (?:laten )?mee ?doen|links laten liggen|voor schut)" + E,
+        W + r"(?:groepsapp|app|appgroep|groep|chat|groepschat)\w* (?:\w+ ){0,2}zonder (?:mij|me|hem|haar|ons)" + E,
+        W + r"(?:afkraken|afgekraakt|kraken (?:\w+ ){0,3}af|kraakt (?:\w+ ){0,3}af|zwart ?maken|zwartgemaakt|nadoen|nadoet|nadeden|nageaapt|(?:doen|doet|deden|deed) (?:\w+ ){1,3}na(?! (?:school|de|het|afloop|een|schooltijd|les|lunch|pauze|elkaar|gym))|naapen|apen (?:\w+ )?na|bijna?am\w*|scheldna?am\w*|scheldwoord\w*|lelijk\w*|lachen (?:\w+ ){0,2}(?:uit|om)|lachte (?:\w+ ){0,2}(?:uit|om)|lachende emoji\w*)" + E,
+        W + r"(?:noem\w*) (?:me|mij|hem|haar|ons) (?:steeds|altijd|elke dag|vaak|de hele tijd|nog steeds)" + E,
         _alleen(r"pesten|gepest|pesterij|uitschelden|uitgescholden worden"),
     )),
     # Light physical acts count as violence only when the message is not about bullying.
     ("intimidatie", _p(
         W + r"(?:duwen|duwt|duwde|duwden|geduwd|bespugen|bespuugd|spugen|spuugt|gespuugd|bijt|bijten|gebeten|knijpt|knijpen|geknepen)" + E,
     )),
+    # Issue #4: other safety worries the wegwijzer routes as "anders" (drugs, theft, neglect,
+    # loneliness, privacy, radicalisation, gambling, suspension). Last: any named form of
+    # bullying, discrimination, abuse or violence wins.
+    ("anders", _p(
+        W + r"(?:drugs|gedeald|dealen|dealt|dealer|dealers|lachgas|gevaped|vapen|vapet|vapes|blowen|blowt|wiet|alcohol|dronken|onder invloed|gestolen|diefstal|steelt|stelen)" + E,
+        W + r"(?:geschorst|schorsing|spijbel\w*|verzuim\w*|verwaarloos\w*|eenzaam|eenzaamheid|geen vrienden|eetstoornis|anorexia|flauwgevallen|valt (?:\w+ )?flauw|werkdruk|burn-?out|overspannen)" + E,
+        W + r"(?:radicalis\w*|geradicaliseerd|extreemrechts\w*|extreemlinks\w*|extremis\w*|extremere|jihad\w*|gokt|gokken|gokte|gokverslav\w*|schulden|geronseld|ronselen|ronselt|datalek|privacy|persoonsgegevens)" + E,
+        W + r"(?:losse kabels|ontruiming\w*|brandveilig\w*|brandgevaar\w*|hoogbegaafd\w*|faalangst|schoolangst|prestatiedruk|bang voor (?:de )?(?:toetsen|toets|school|examens))" + E,
+    )),
 ]
+# Negated bullying is not bullying: "niemand doet gemeen ofzo".
+_GEEN_PESTEN = _p(W + r"(?:niemand|geen mens) (?:doet|deed) (?:me |mij )?(?:iets|gemeen|vervelend|rot|raar)(?: ofzo| hoor)?" + E)
 
 # A typed "iets anders": the whole message, or a message that starts with it.
 _SITUATIE_KNOP = re.compile(r"^\s*(?:anders|(?:het is )?iets anders(?:\s*(?:[,.!]|dan\b|$).*)?)\s*[.!]?\s*$")
@@ -272,13 +349,14 @@ _ONDERWIJSTYPE = {
     ),
     "vo": _p(
         W + r"(?:brugklas|brugger|brugklasser|middelbare|middelbaar|voortgezet onderwijs|vo|mavo|vmbo|havo|vwo|atheneum|gymnasium|lyceum|praktijkonderwijs|basisberoeps|onderbouw|bovenbouw|examenklas)" + E,
+        W + r"(?:in|uit|van) de (?:eerste|tweede|derde|vierde|vijfde|zesde|[1-6]e)" + E + r"(?! (?:pauze|les|lesuur|week|helft|keer|periode|ronde|plaats|dag|uur|verdieping|gang|rij|bank|jaar|klas|groep|zin|alinea))",
         W + r"(?:klas ?[1-6]|[1-6]e klas|(?:eerste|tweede|derde|vierde|vijfde|zesde) ?(?:klas|jaars)|[1-6] ?(?:havo|vwo|vmbo|mavo|gym)|(?:havo|vwo|vmbo|mavo|h|v|m) ?[1-6])" + E,
     ),
 }
 _BUITEN_SCOPE = _p(W + r"(?:mbo|hbo|roc|hogeschool|universiteit|wo-opleiding|student|studente)" + E)
 
 # --- who it is about ---------------------------------------------------------------------------
-_DADER_PERSONEEL = r"(?:leraar|lerares|leerkracht|docent|docente|juf|juffrouw|meester|mentor|conci[eë]rge|coach|trainer|gymleraar|gymdocent|gymjuf|directeur|directrice|directie|rector|teamleider|begeleider|onderwijsassistent|stagiair|stagiaire|collega|leidinggevende|invaller|ib'?-?er|conrector)"
+_DADER_PERSONEEL = r"(?:leraar|lerares|leerkracht|docent|docente|juf|juffrouw|meester|mentor|conci[eë]rge|coach|trainer|gymleraar|gymdocent|gymjuf|directeur|directrice|directie|rector|teamleider|begeleider|onderwijsassistent|stagiair|stagiaire|collega|leidinggevende|invaller|ib'?-?er|conrector|zwemleraar|zwemlerares|zwemjuf|zwemdocent|zwemmeester|oop|conciergen|docenten|leraren|leerkrachten|juffen|meesters|mentoren|collega's|onderwijsassistenten|stagiairs|schoolleiding)"
 _ANDER_MENSEN = r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|kinderen|kindjes|stiefzoon|stiefdochter|pleegkind|pleegzoon|pleegdochter|kleinzoon|kleindochter|vriend|vriendje|vriendin|vriendinnetje|beste vriend|beste vriendin|broer|broertje|zus|zusje|zussen|broers|neef|nicht|nichtje|neefje|leerling|leerlinge|leerlingen|lln|ll|collega|collega's|klasgenoot|klasgenote|buurjongen|buurmeisje|meisje|jongen|kleuter|oudste|jongste)"
 _ANDER_OBJECT = r"(?:haar|hem|iemand|(?:een|die|mijn|m'n|mn|ons|onze|andere|de) (?:\w+ )?" + _ANDER_MENSEN + r")"
 _WERKWOORD_DADER = r"(?:dreigen|pikken|pikt|gooien|gooit|roepen|roept|filmen|filmt|volgen|volgt|achtervolgt|wachten|pest|pesten|pestte|slaat|slaan|sloeg|schopt|schoppen|schopte|duwt|duwen|duwde|bedreigt|bedreigen|bedreigde|dreigt|dreigde|intimideert|intimideren|betast|betasten|scheldt|schelden|uitscheldt|noemt|noemen|noemde|negeren|negeert|sluiten|lachen|plagen|achtervolgen|chanteert|chanteren|raakt|raken|slaan|trekken|trekt|stuurt|sturen|vraagt|vragen|kleineert|vernedert|heeft|hebben|had|hadden|zit|zitten|zat)"
@@ -303,9 +381,13 @@ _DERDE = re.compile(W + r"(?:" + _ANDER_MENSEN + r"|" + _DADER_PERSONEEL + r"|hi
 _OBJECT_ZELF = _p(
     W + _WERKWOORD_DADER + r" (?:\w+ )?(?:me|mij|mijzelf|ons)" + E,
     W + r"(?:tegen|naar|aan|over|om|van) (?:me|mij)" + E + r"(?! (?:zorgen|af))",
-    W + r"(?:ze|zij|hij|iedereen|niemand|die|jongen|meisje|kinderen|jongens|meisjes|klas|leraar|juf|meester|docent|mentor|collega|leidinggevende|moeder|vader|ouder) (?:\w+ ){0,3}(?:me|mij)" + E,
-    W + r"(?:ik word|ik wordt|ik wort|ik werd|word ik|werd ik|ben ik|ik ben (?:\w+ )?(?:gepest|uitgescholden|geslagen|bedreigd|betast|aangerand|gediscrimineerd|aangeraakt|geintimideerd|getrapt|geschopt|geduwd|gestalkt|gechanteerd|afgeperst|buitengesloten|lastiggevallen))" + E,
-    W + r"(?:mijn|mn|m'n) (?:\w+ )?(?:haar|jas|tas|etui|gum|spullen|fiets|account|fotos|foto's|foto|nudes|naaktfoto|naaktfotos|lichaam|billen|borsten|kont|afkomst|hoofd|hoofddoek|geld|lunchgeld|eten|kleren|kleding|telefoon|huis|kluisje|pen|pennen|schoenen|boeken|schrift|rok|broek|jas|rugzak|broodtrommel|drinken|mobiel|spullen|naam)" + E,
+    W + r"(?:ze|zij|hij|iedereen|niemand|die|jongen|meisje|kind|kinderen|jongens|meisjes|leerling|leerlingen|klas|leraar|juf|meester|docent|mentor|collega|leidinggevende|moeder|vader|ouder) (?:\w+ ){0,3}(?:me|mij)" + E,
+    W + r"(?:ik word|ik wordt|ik wort|ik werd|word ik|werd ik|(?:ben ik|ik ben) (?:\w+ ){0,2}(?!gewoon|geen|gelukkig|genoeg|gek|geboren|gestopt|gebleven)ge\w+(?:d|t|en)|ik ben (?:\w+ )?(?:gepest|uitgescholden|geslagen|bedreigd|betast|aangerand|gediscrimineerd|aangeraakt|geintimideerd|getrapt|geschopt|geduwd|gestalkt|gechanteerd|afgeperst|buitengesloten|lastiggevallen))" + E,
+    # "mijn dochter haar ..." is the daughter, not the writer's hair.
+    W + r"(?:mijn|mn|m'n) (?:(?!" + _ANDER_MENSEN + E + r")\w+ )?(?:haar|jas|tas|etui|gum|spullen|fiets|account|fotos|foto's|foto|nudes|naaktfoto|naaktfotos|lichaam|billen|borsten|kont|afkomst|hoofd|hoofddoek|geld|lunchgeld|eten|kleren|kleding|telefoon|huis|kluisje|pen|pennen|schoenen|boeken|schrift|rok|broek|jas|rugzak|broodtrommel|drinken|mobiel|spullen|naam|pet|petje|muts|sjaal|bril|gymtas|arm|armen|gezicht|been|benen|bovenbeen|dij|dijen|knie|borst|heup|schouder|nek|keel|rug|buik|pols|hand|handen|zakgeld|pinpas|accent)" + E,
+    W + r"(?:zonder (?:mij|me)|met (?:mij|me) alleen)" + E,
+    # Staff and parents on the receiving end: "krijg ik van ouders mails dat ik ...".
+    W + r"(?:ik krijg|krijg ik|ik kreeg|kreeg ik|ik ontvang|ontvang ik)(?: \w+){0,4} (?:dreig\w*|haatmails?|mails|berichten|berichtjes|appjes|brieven|briefjes|bedreigingen|klappen|scheldwoorden)" + E + r"(?! (?:over|dat (?!ik|we|wij)))",
 )
 _OBJECT_ANDER = _p(
     # "pesten een meisje", "bedreigt mijn zoon"; not "stuurt een jongen uit de 5e me ..." (inverted subject).
@@ -316,29 +398,47 @@ _OBJECT_ANDER = _p(
 _NIET_ZELF = re.compile(W + r"(?:maak (?:ik )?(?:me|mij) zorgen|(?:vertel\w*|vroeg|vraagt|zei|zegt) (?:me|mij)|" + _ANDER_MENSEN + r" van (?:me|mij)|(?:help|helpen) (?:me|mij)|(?:me|mij) helpen)" + E)
 
 # --- who does it -------------------------------------------------------------------------------
-_DADER_LEERLING = r"(?:klasgenoot|klasgenote|klasgenoten|klasgenootje|medeleerling|medeleerlingen|leerling|leerlingen|lln|ll|jongens|meiden|meisjes|kinderen|kindjes|kids|groepje|ouderejaars|bovenbouwers|oudere leerlingen|oudere jongens|oudere kinderen|oudere leerling)"
-_DADER_OUDER = r"(?:vader|moeder|ouder|ouders|papa|mama)"
-_DADER_WERKWOORD = r"\w*(?:doe|pak|roddel|pest|scheld|schold|slaat|sloeg|sla|zit|zat|raakt|raakte|betast|intimid|bedreig|dreig|discrimin|schreeuw|doet|deed|zegt|zei|noemt|noemde|stuurt|stuurde|kleineer|vernedert|vernederd|maakt|maakte|negeert|heeft|had|kijkt|keek|duwt|duwde|pakt|pakte|geeft|gaf|wil|vraagt|vroeg|komt|kwam|lacht|straft|behandel|schopt|trekt|bijt|perst|roept|roepen|zeggen|noemen|sturen|schelden|slaan|schoppen|duwen|lachen|trekken|zetten|maken|plaatsen|delen|posten|wachten|benader)\w*"
+_DADER_LEERLING = r"(?:vriendengroep|vriendinnengroep|vriendinnen|vrienden|klasgenoot|klasgenote|klasgenoten|klasgenootje|medeleerling|medeleerlingen|leerling|leerlingen|lln|ll|jongens|meiden|meisjes|kinderen|kindjes|kids|groepje|ouderejaars|bovenbouwers|oudere leerlingen|oudere jongens|oudere kinderen|oudere leerling)"
+_DADER_OUDER = r"(?:vader|moeder|ouder|ouders|papa|mama|vaders|moeders)"
+_DADER_WERKWOORD = r"\w*(?:doe|pak|roddel|pest|scheld|schold|slaat|sloeg|sla|zit|zat|raakt|raakte|betast|intimid|bedreig|dreig|discrimin|schreeuw|doet|deed|zegt|zei|noemt|noemde|stuurt|stuurde|kleineer|vernedert|vernederd|maakt|maakte|negeert|heeft|had|kijkt|keek|duwt|duwde|pakt|pakte|geeft|gaf|wil|vraagt|vroeg|komt|kwam|lacht|straft|behandel|schopt|trekt|bijt|perst|roept|roepen|zeggen|noemen|sturen|schelden|slaan|schoppen|duwen|lachen|trekken|zetten|maken|plaatsen|delen|posten|wachten|benader|blijf|weiger|grijp|greep|leg|dwing|knuffel|storm|gooi|gooit|sluit|sluiten)\w*"
 _DADER_NIVEAU1 = {  # "door <agent>": the clearest way Dutch names who does it
-    "onbekend": _p(W + r"(?:onbekend\w*|die ik niet ken|weet niet wie|anoniem (?:account|nummer|profiel)|anonieme? (?:account|accounts))" + E),
-    "ouder": _p(W + r"door (?:de |een |die |een andere |andere )?" + _DADER_OUDER + E),
-    "personeel": _p(W + r"door (?:de|een|mijn|m'n|mn|onze|die|zijn|haar) (?:\w+ )?" + _DADER_PERSONEEL + E),
-    "medeleerling": _p(W + r"door (?:de |een |mijn |m'n |mn |die |twee |drie |een paar |andere |een groep |een groepje |zijn |haar )?(?:oudere )?" + _DADER_LEERLING + E),
+    "onbekend": _p(
+        W + r"(?:onbekend\w*|die ik niet ken|weet niet (?:van )?wie|anoniem (?:account|nummer|profiel)|anonieme? (?:account|accounts))" + E,
+        # Issue #4: anonymous messages, accounts and letters, fake accounts, someone posing.
+        W + r"anoniem\w* ?(?:\w+ )?(?:account\w*|nummer\w*|profiel\w*|berichten|berichtjes|mails?|dreigmails?|brief|brieven|briefjes?|dreigbrie(?:f|ven)|appjes?|dm'?s)" + E,
+        W + r"(?:account|profiel|nummer)\w* (?:\w+ ){0,2}(?:dat|die) anoniem" + E,
+        W + r"(?:iemand|een onbekende) (?:\w+ ){0,3}(?:nepaccount\w*|nepprofiel\w*|nep ?account\w*|fake ?account\w*)|(?:zonder afzender|zich (?:\w+ )?voor(?:deed|doet|deden|doen) als)" + E,
+    ),
+    "ouder": _p(
+        W + r"door (?:de |een |die |een andere |andere |haar |zijn |hun |een groepje (?:andere )?|een paar (?:andere )?|twee (?:andere )?|drie (?:andere )?)?" + _DADER_OUDER + E,
+        W + r"(?:krijg|kreeg|krijgen|kregen) (?:ik |we |wij )?(?:\w+ ){0,2}van (?:de |een |boze |andere |sommige )?(?:ouders|ouder|vader|moeder|vaders|moeders)" + E,
+    ),
+    "personeel": _p(
+        W + r"door (?:de |een |mijn |m'n |mn |onze |die |zijn |haar |andere |twee |sommige )?(?:\w+ )?" + _DADER_PERSONEEL + E,
+        W + r"(?:moest|moet|mocht|mag) van (?:haar|zijn|mijn|mn|de|onze) (?:\w+ )?" + _DADER_PERSONEEL + E,
+        W + r"(?:relatie|verkering) (?:\w+ ){0,3}met (?:een|de|haar|zijn) (?:\w+ )?" + _DADER_PERSONEEL + E,
+        W + r"(?:een|de) " + _DADER_PERSONEEL + r" van (?:mijn|onze|ons|mn) (?:zoon|dochter|kind|kinderen|zoontje|dochtertje|kleinzoon|kleindochter|pleegkind)" + E,
+    ),
+    "medeleerling": _p(
+        W + r"door (?:de |een |mijn |m'n |mn |die |twee |drie |een paar |andere |een groep |een groepje |zijn |haar |haar hele |zijn hele |hun )?(?:oudere )?" + _DADER_LEERLING + E,
+        W + r"door (?:de rest van|de hele|heel de|iedereen (?:uit|in|van)) (?:de |mijn |mn |onze |zijn |haar )?(?:klas|groep|school|jaar)" + E,
+        W + r"door (?:een )?(?:groep|groepje) (?:uit|van) (?:de |het )?(?:[1-6] ?(?:havo|vwo|vmbo|mavo|h|v)|groep ?[1-8]|bovenbouw|onderbouw|brugklas|eerste|tweede|derde|vierde|vijfde|zesde|[1-6]e)" + E,
+    ),
 }
 _DADER_NIVEAU2 = {  # someone named as the subject of what is done
     "ouder": _p(
         W + r"(?:de|een|die) (?:vader|moeder|ouder|ouders|papa|mama) van (?:een |mijn |zijn |haar |die |een andere |een ander )?(?:klasgenoot|klasgenootje|klasgenote|leerling|jongen|meisje|kind|ander kind|vriend|vriendin|andere leerling)",
         W + r"(?:de|een|die|andere) (?:moeder|vader|ouder|ouders) (?:uit|van) (?:\w+ ){0,5}?" + _DADER_WERKWOORD + E,
-        W + r"(?:een|andere|boze|die) (?:ouder|ouders|vader|moeder)" + E + r".{0,30}(?:bedreig|dreig|schreeuw|scheld|intimid|slaat|sloeg|pest|agressief|discrimin|duw)",
+        W + r"(?:een|andere|boze|die) (?:ouder|ouders|vader|moeder)" + E + r".{0,50}(?:bedreig|dreig|schreeuw|scheld|intimid|slaat|sloeg|pest|agressief|discrimin|duw|weiger|storm)",
     ),
     "personeel": _p(
         W + r"(?:de|een|mijn|m'n|mn|onze|die|ons) (?:\w+ )?" + _DADER_PERSONEEL + E + r"(?: \w+){0,5}? " + _DADER_WERKWOORD + E,
-        W + r"(?:een|de|mijn) " + _DADER_PERSONEEL + E + r".{0,40}(?:ongepast|grensoverschrijd|seks|aanrak|betast|misbruik|intimid|discrimin)",
+        W + r"(?:een|de|mijn) (?:\w+ )?" + _DADER_PERSONEEL + r"(?:-\w+)?" + E + r".{0,60}(?:ongepast|grensoverschrijd|seks|aanrak|raakt|betast|misbruik|intimid|discrimin|knuffel|zoen|opmerkingen)",
     ),
     "medeleerling": _p(
         W + r"(?:mijn|m'n|mn|de|een|die|andere|sommige|twee|drie|een paar|meerdere|veel) " + _DADER_LEERLING + E + r"(?: (?:uit|in) (?:mijn|mn|de|zijn|haar) klas)?(?: \w+){0,2}? " + _DADER_WERKWOORD + E,
         W + r"(?:lln|ll|leerlingen|leerling) (?:van (?:mij|me|ons)|uit (?:mijn|mn) (?:\w+ )?klas)(?: \w+){0,2}? " + _DADER_WERKWOORD + E,
-        W + r"(?:jongen|jongens|meisje|meisjes|meiden|kind|kinderen|kids|groepje|gast|gasten|iemand|leerling|leerlingen|lln|kleuter|ouderejaars)" + r" (?:uit|van|in) (?:mijn |mn |m'n |de |het |haar |zijn |onze )?(?:klas|groep|school|bovenbouw|onderbouw|brugklas|\d\w*|eerste|tweede|derde|vierde|vijfde|zesde|[1-6]e|[1-6] ?(?:havo|vwo|vmbo|mavo))" + E,
+        W + r"(?:jongen|jongens|meisje|meisjes|meiden|kind|kinderen|kids|groepje|gast|gasten|iemand|iedereen|leerling|leerlingen|lln|kleuter|ouderejaars)" + r" (?:uit|van|in) (?:mijn |mn |m'n |de |het |haar |zijn |onze )?(?:klas|groep|school|jaar|leerjaar|bovenbouw|onderbouw|brugklas|\d\w*|eerste|tweede|derde|vierde|vijfde|zesde|[1-6]e|[1-6] ?(?:havo|vwo|vmbo|mavo))" + E,
         W + r"(?:klasgenoot|klasgenote|klasgenoten|klasgenootje|medeleerling|medeleerlingen|ouderejaars|bovenbouwers|oudere (?:leerling|leerlingen|jongens|jongen|kinderen|meisjes))" + E,
         W + r"(?:ze|zij) (?:in|uit) (?:mijn|de) klas",
     ),
@@ -445,6 +545,7 @@ def acuut_soort(tekst: str) -> str | None:
 
 
 def _situatie(laag: str) -> tuple[str, re.Match[str]] | None:
+    laag = _maskeer(laag, _GEEN_PESTEN)
     knop = _SITUATIE_KNOP.search(laag)
     if knop:
         return "anders", knop
@@ -530,9 +631,19 @@ def _voor_wie(laag: str, rol: str | None, situatie: str | None):
     m = _p(W + r"(?:mijn|m'n|mn|ons|onze) (?:zoon|zoontje|dochter|dochtertje|kind|kindje|kinderen|stiefzoon|stiefdochter|pleegkind|pleegzoon|pleegdochter|kleinzoon|kleindochter)" + E,
            W + r"(?:een|de|die) (?:leerling|leerlinge|lln|ll) (?:van mij|van me|uit mijn klas|in mijn klas|van ons)" + E,
            W + r"(?:zorgen|bezorgd) (?:\w+ ){0,2}(?:over|om) " + _ANDER_OBJECT + E,
-           W + r"van (?:mijn|mn|m'n) (?:beste )?" + _ANDER_MENSEN + E).search(laag)
+           W + r"van (?:mijn|mn|m'n) (?:beste )?" + _ANDER_MENSEN + E,
+           W + r"(?:ons|onze|mijn|mn) tweeling" + E,
+           W + r"(?:moeder|vader|ouder|ouders|pleegmoeder|pleegvader|pleegouder|verzorger|oma|opa) van (?:een|twee|mijn|onze|ons) (?:\w+ )?(?:kind|kinderen|meisje|jongen|brugklasser|brugger|kleuter|puber|tiener|leerling\w*|zoon|dochter|kleinzoon|kleindochter)" + E,
+           # A pupil about a friend or sibling as the subject of the story.
+           r"(?:^|[.,!?;] ?|(?<![a-z0-9])(?:en|dat|want|maar) )(?:mijn|mn|m'n) (?:beste )?(?:vriend|vriendin|vriendje|vriendinnetje|broer|broertje|zus|zusje|klasgenoot|klasgenote|nicht|neef|nichtje|neefje)" + E).search(laag)
     if m:
         return "ander", m
+    # Staff about a pupil or a colleague, parents about a child: someone else, unless the writer
+    # was the object (handled above).
+    if situatie and rol in ("onderwijspersoneel", "ouder"):
+        m = re.search(W + r"(?:een|de|die|dit|deze|twee|drie|sommige|andere|mijn|mn|m'n|onze)? ?(?:\w+ )?(?:leerling|leerlinge|leerlingen|lln|kind|kinderen|kindje|kleuter|kleuters|meisje|meisjes|jongen|jongens|collega|collega's|brugklasser)" + E, laag)
+        if m:
+            return "ander", m
     # A pupil telling what happens in the first person, without anyone else as the victim.
     if situatie and rol not in ("ouder", "onderwijspersoneel"):
         m = re.search(W + r"(?:ik|ons|we|wij)" + E, laag)
@@ -546,7 +657,12 @@ def _dader(laag: str):
         beste = None
         for waarde, patroon in niveau.items():
             for m in patroon.finditer(laag):
-                if _GEEN_DADER_VOOR.search(laag[max(0, m.start() - 16):m.start()]):
+                voor = laag[max(0, m.start() - 16):m.start()]
+                # "berichten van een onbekend account": the sender is unknown, "van" does not
+                # make it the receiver as it does in "ik heb het de mentor verteld".
+                if _GEEN_DADER_VOOR.search(voor) and not (
+                    waarde == "onbekend" and not re.search(r"(?:tegen|aan|bij|naar)\s+(?:een |de )?$", voor)
+                ):
                     continue
                 if niveau is not _DADER_NIVEAU1 and _SLACHTOFFER_NA.search(laag[m.end():m.end() + 60]):
                     continue

@@ -156,10 +156,22 @@ def evalueer(naam: str, voorspel, gold, veilig) -> dict:
     }
 
 
+# Extra held-out sets: (key, file in tests/nlu, how it was written). Reported beside the main set.
+EXTRA_SETS = (
+    ("vers", "heldout_vers", "Tweede held-out set, geschreven nadat de regels waren afgesteld"),
+    ("derde", "heldout_derde", "Derde held-out set, geschreven zonder de trainingsdata of de regels te "
+     "zien; daarna gebruikt om herkenning breder te maken (eerste meting: bench/nlu/heldout_derde_eerste_meting.txt)"),
+    ("vierde", "heldout_vierde", "Vierde held-out set, onafhankelijk geschreven en nergens op afgestemd"),
+)
+
+
 def evalueer_vers(voorspel, vers) -> dict:
-    """The second held-out set (tests/nlu/heldout_vers.yml), written after the rules were tuned."""
+    """An extra held-out set: slots and intents only (the safety set is separate)."""
     v = voorspel([g["tekst"] for g in vers])
-    return {"n": len(vers), "slots": slot_maten(vers, v), "intent": intent_maten(vers, v)}
+    acuut = [(g, x) for g, x in zip(vers, v) if g.get("intent") in ACUUT]
+    return {"n": len(vers), "slots": slot_maten(vers, v), "intent": intent_maten(vers, v),
+            "acuut": {"n": len(acuut), "herkend": sum(x.get("intent") in ACUUT for _, x in acuut),
+                      "gemist": [g["tekst"] for g, x in acuut if x.get("intent") not in ACUUT]}}
 
 
 def kruisvalidatie(uitmap: Path, folds: int) -> dict:
@@ -246,17 +258,22 @@ def tabel(res: dict, cv: dict | None, machine: str, commando: str) -> str:
     r.append("| trainingstijd (wandklok in de lock, gedeelde machine) | " + " | ".join(tijd(res[k].get("trainingstijd_s")) for k in namen) + " |")
     r.append("| modelgrootte | " + " | ".join(
         f"{res[k]['modelgrootte_mb']:.1f} MB" if res[k].get("modelgrootte_mb") is not None else "–" for k in namen) + " |")
-    r.append("")
-    r.append(f"Tweede held-out set, geschreven nadat de regels waren afgesteld (tests/nlu/heldout_vers.yml, "
-             f"{res['a']['vers']['n']} berichten), macro-F1 / accuracy:\n")
-    r.append("| | " + " | ".join(f"({k}) {res[k]['naam']}" for k in namen) + " |")
-    r.append("|---|" + "---|" * len(namen))
-    for slot in SLOTS:
-        n = res["a"]["vers"]["slots"][slot]["n"]
-        r.append(f"| {slot} (n={n}) | " + " | ".join(
-            f"{res[k]['vers']['slots'][slot]['macro_f1']:.3f} / {res[k]['vers']['slots'][slot]['accuracy']:.3f}" for k in namen) + " |")
-    r.append(f"| intent (n={res['a']['vers']['intent']['n']}) | " + " | ".join(
-        f"{res[k]['vers']['intent']['macro_f1']:.3f} / {res[k]['vers']['intent']['accuracy']:.3f}" for k in namen) + " |")
+    for sleutel, bestand, uitleg in EXTRA_SETS:
+        if sleutel not in res["a"]:
+            continue
+        r.append("")
+        r.append(f"{uitleg} (tests/nlu/{bestand}.yml, {res['a'][sleutel]['n']} berichten), macro-F1 / accuracy:\n")
+        r.append("| | " + " | ".join(f"({k}) {res[k]['naam']}" for k in namen) + " |")
+        r.append("|---|" + "---|" * len(namen))
+        for slot in SLOTS:
+            n = res["a"][sleutel]["slots"][slot]["n"]
+            r.append(f"| {slot} (n={n}) | " + " | ".join(
+                f"{res[k][sleutel]['slots'][slot]['macro_f1']:.3f} / {res[k][sleutel]['slots'][slot]['accuracy']:.3f}" for k in namen) + " |")
+        r.append(f"| intent (n={res['a'][sleutel]['intent']['n']}) | " + " | ".join(
+            f"{res[k][sleutel]['intent']['macro_f1']:.3f} / {res[k][sleutel]['intent']['accuracy']:.3f}" for k in namen) + " |")
+        if res["a"][sleutel]["acuut"]["n"]:
+            r.append("| acuut herkend | " + " | ".join(
+                f"{res[k][sleutel]['acuut']['herkend']}/{res[k][sleutel]['acuut']['n']}" for k in namen) + " |")
     if cv:
         t = cv.get("test_samen") or {}
         r.append("")
@@ -303,7 +320,8 @@ def main() -> None:
     modellen = uit / "modellen"
     modellen.mkdir(parents=True, exist_ok=True)
 
-    gold, veilig, vers = laad_heldout(), laad_veiligheid(), laad_heldout("heldout_vers")
+    gold, veilig = laad_heldout(), laad_veiligheid()
+    extra = {sleutel: laad_heldout(bestand) for sleutel, bestand, _ in EXTRA_SETS}
     res: dict = {"datum": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "n_heldout": len(gold)}
 
     print("== (b) trainingsdata met entiteiten uit herkenning", flush=True)
@@ -322,7 +340,8 @@ def main() -> None:
             seconden = lees_tijd(modellen / f"{sleutel}.seconden")
         print(f"== ({sleutel}) evalueren", flush=True)
         r = evalueer(naam, lambda ts, m=model: parse(m, ts), gold, veilig)
-        r["vers"] = evalueer_vers(lambda ts, m=model: parse(m, ts), vers)
+        for sleutel, set_ in extra.items():
+            r[sleutel] = evalueer_vers(lambda ts, m=model: parse(m, ts), set_)
         r["trainingstijd_s"] = seconden
         r["modelgrootte_mb"] = model.stat().st_size / 1e6
         r["robuustheid"] = robuustheid(model)
@@ -331,7 +350,8 @@ def main() -> None:
     from trefwoorden import voorspel
 
     res["c"] = evalueer("trefwoorden", lambda ts: [voorspel(t) for t in ts], gold, veilig)
-    res["c"]["vers"] = evalueer_vers(lambda ts: [voorspel(t) for t in ts], vers)
+    for sleutel, set_ in extra.items():
+        res["c"][sleutel] = evalueer_vers(lambda ts: [voorspel(t) for t in ts], set_)
     res["c"]["trainingstijd_s"] = {"wand_s": 0.0, "cpu_s": None}
     res["c"]["modelgrootte_mb"] = None
 

@@ -155,3 +155,118 @@ def test_span_zonder_vrije_ruimte_houdt_zijn_eigen_span():
     tekst = "Mijn dochter (groep 5) wordt online buitengesloten, ze zit op de basisschool"
     spans = {s.slot: s.tekst for s in zonder_overlap(herken(tekst), tekst)}
     assert spans["rol"] == spans["voor_wie"] == "Mijn dochter"
+
+
+# --- Issue #4: word families instead of single words (own sentences, not the held-out sets) ------
+@pytest.mark.parametrize(
+    "tekst, verwacht",
+    [
+        # Sexual: unwanted touching and hugging, hands on body parts, trousers down, nude images,
+        # "aantrekkelijk", a relationship with staff, odd messages from an adult.
+        ("de stagiair knuffelt me steeds en dat wil ik niet", {"situatie": "seksueel_misbruik", "voor_wie": "zelf"}),
+        ("mijn trainer legt steeds zijn hand op mijn bovenbeen", {"situatie": "seksueel_misbruik", "voor_wie": "zelf"}),
+        ("een jongen uit groep 7 trekt bij meisjes de broek naar beneden", {"situatie": "seksueel_misbruik", "onderwijstype": "po", "dader": "medeleerling"}),
+        ("er gaan naaktbeelden van mijn dochter rond", {"rol": "ouder", "situatie": "seksueel_misbruik", "voor_wie": "ander"}),
+        ("een man uit de bovenbouw zegt dat ik een lekker ding ben", {"situatie": "seksueel_misbruik"}),
+        ("mijn mentor stuurt me berichtjes dat hij me aantrekkelijk vindt", {"rol": "leerling", "situatie": "seksueel_misbruik", "voor_wie": "zelf", "dader": "personeel"}),
+        ("ik denk dat een docent verkering heeft met een leerling uit 4 vwo", {"situatie": "seksueel_misbruik", "onderwijstype": "vo"}),
+        ("de zwemleraar raakt mijn zoon op een rare manier aan", {"rol": "ouder", "situatie": "seksueel_misbruik", "dader": "personeel"}),
+        # Discrimination: origin and religion (inflected), skin colour, nicknames, symbols, lhbti.
+        ("ze zeggen dat turkse kinderen stinken", {"situatie": "discriminatie"}),
+        ("mijn zoon is het enige bruine kind in de klas en ze noemen hem bruintje", {"rol": "ouder", "situatie": "discriminatie", "voor_wie": "ander"}),
+        ("iemand heeft een hakenkruis in mijn schrift getekend", {"situatie": "discriminatie", "voor_wie": "zelf"}),
+        ("ze lachen me uit omdat ik een keppeltje draag", {"situatie": "discriminatie", "voor_wie": "zelf"}),
+        ("mijn dochter heeft een aziatische achtergrond en ze maken ching chong geluiden", {"situatie": "discriminatie", "voor_wie": "ander"}),
+        ("hij wordt gepest sinds hij zei dat hij homoseksueel is", {"situatie": "discriminatie", "voor_wie": "ander"}),
+        # Intimidation: threats, cornering, money taken, waiting, yelling in the face.
+        ("een jongen uit de 4e zei dat hij me zou steken", {"situatie": "intimidatie", "onderwijstype": "vo", "dader": "medeleerling"}),
+        ("ze zetten me elke dag klem bij de fietsen", {"situatie": "intimidatie", "voor_wie": "zelf"}),
+        ("twee gasten pakken elke week mijn zakgeld af", {"situatie": "intimidatie", "voor_wie": "zelf"}),
+        ("een oudere jongen wacht me na school op bij de bushalte", {"situatie": "intimidatie"}),
+        ("de conciërge heeft me bij de kraag gegrepen", {"situatie": "intimidatie", "dader": "personeel"}),
+        # Bullying: excluded, dumped, chat without someone, mimicked, laughed at.
+        ("ze hebben een groepsapp zonder mij gemaakt", {"situatie": "pesten", "voor_wie": "zelf"}),
+        ("mijn vriendinnen hebben me gedumpt en praten niet meer met me", {"situatie": "pesten", "voor_wie": "zelf"}),
+        ("ze doen steeds mijn accent na", {"situatie": "pesten", "voor_wie": "zelf"}),
+        ("in de klas lachen ze me uit om mijn kleren", {"situatie": "pesten", "voor_wie": "zelf", "rol": "leerling"}),
+        # Other worries: the route for "anders".
+        ("er wordt in de fietsenkelder gedeald", {"situatie": "anders"}),
+        ("mijn zoon wordt geronseld om drugs te verkopen", {"situatie": "anders", "rol": "ouder"}),
+        # Roles: staff in a hurry, grandparents and foster parents, pupils in passing.
+        ("ik sta voor groep 3 en een kind wordt buitengesloten", {"rol": "onderwijspersoneel", "onderwijstype": "po", "situatie": "pesten", "voor_wie": "ander"}),
+        ("zorgco hier, een leerling wordt gepest", {"rol": "onderwijspersoneel", "voor_wie": "ander"}),
+        ("Teamleider onderbouw: een leerling wordt uitgescholden", {"rol": "onderwijspersoneel", "situatie": "pesten", "voor_wie": "ander"}),
+        ("als nieuwe leerkracht word ik door ouders uitgescholden", {"rol": "onderwijspersoneel", "voor_wie": "zelf", "dader": "ouder"}),
+        ("ik geef les op een mavo en een collega intimideert me", {"rol": "onderwijspersoneel", "onderwijstype": "vo", "voor_wie": "zelf", "dader": "personeel"}),
+        ("ik ben opa van een jongen in groep 6 die gepest wordt", {"rol": "ouder", "onderwijstype": "po", "voor_wie": "ander"}),
+        ("ik ben ook ouder en word door andere moeders buitengesloten", {"rol": "ouder", "voor_wie": "zelf", "dader": "ouder"}),
+        ("wij zitten samen in de tweede en mijn vriendin wordt gepest", {"rol": "leerling", "onderwijstype": "vo", "voor_wie": "ander"}),
+        # Perpetrators: more staff words, older pupils, friend groups, parents, anonymous senders.
+        ("mijn dochter wordt gepest door haar hele vriendengroep", {"dader": "medeleerling", "voor_wie": "ander"}),
+        ("ik word gepest door de rest van de klas", {"dader": "medeleerling", "voor_wie": "zelf"}),
+        ("ik krijg anonieme briefjes in mijn kluisje dat ik moet oppassen", {"dader": "onbekend"}),
+        ("iemand heeft een nepprofiel met mijn foto's gemaakt", {"dader": "onbekend"}),
+        ("mijn zoon moest van zijn leraar zijn pet afzetten en werd toen uitgelachen", {"dader": "personeel"}),
+        ("de onderwijsassistenten schreeuwen steeds tegen mijn dochter", {"dader": "personeel", "voor_wie": "ander"}),
+    ],
+)
+def test_woordfamilies_issue_4(tekst, verwacht):
+    gevonden = slots(tekst)
+    for slot, waarde in verwacht.items():
+        assert gevonden[slot] == waarde, f"{slot} in {tekst!r}: {gevonden}"
+
+
+@pytest.mark.parametrize(
+    "tekst, slot",
+    [
+        # A wrong value is worse than none: these must stay empty.
+        ("de juf zegt dat mijn tekening mooi is", "situatie"),
+        ("ik hoop dat ik in de tweede pauze mag voetballen", "onderwijstype"),
+        ("ik ben beter af op een andere school", "situatie"),
+        ("niemand doet gemeen ofzo maar ik heb weinig zin in school", "situatie"),
+        ("kan ik anoniem melden zonder toestemming van mijn ouders", "situatie"),
+        ("ze hebben een nepaccount gemaakt", "dader"),
+        ("een vader van een ander kind heeft mij bedreigd", "rol"),
+        ("mijn oma knuffelt me altijd als ik thuiskom", "situatie"),
+    ],
+)
+def test_geen_waarde_waar_het_niet_zeker_is(tekst, slot):
+    assert slots(tekst)[slot] is None, slots(tekst)
+
+
+def test_bijvoeglijk_naamwoord_voor_personeel_maar_niet_een_bezittelijk():
+    # "als transgender docent" is staff; "als mijn docent ..." is not.
+    assert slots("als transgender docent krijg ik boze mails")["rol"] == "onderwijspersoneel"
+    assert slots("als mijn docent dat hoort wordt hij boos")["rol"] != "onderwijspersoneel"
+
+
+@pytest.mark.parametrize(
+    "tekst, soort",
+    [
+        ("ik wil er gewoon een eind aan maken, ik kan niet meer", "zelfdoding"),
+        ("iedereen is beter af als ik er niet meer ben", "zelfdoding"),
+        ("ik wou dat ik niet meer wakker werd", "zelfdoding"),
+        ("ik ga mezelf van kant maken", "zelfdoding"),
+        ("mijn vriend zegt dat hij er een eind aan gaat maken", "zelfdoding"),
+        ("ze zitten me nu achterna met een stok", "levensgevaar"),
+        ("hij dreigt nu iemand neer te steken op het plein", "levensgevaar"),
+        ("er rent een jongen met een knuppel door de gang", "levensgevaar"),
+    ],
+)
+def test_acuut_omschrijvingen_issue_4(tekst, soort):
+    assert acuut_soort(tekst) == soort
+
+
+@pytest.mark.parametrize(
+    "tekst",
+    [
+        "de school moet er een eind aan maken",
+        "ik wil een eind maken aan het pesten",
+        "ze schelden dat alle moslims bommen leggen",
+        "we sprongen een bommetje in het zwembad",
+        "bij tikkertje zaten ze me achterna",
+        "ik ben beter af zonder die groepsapp",
+    ],
+)
+def test_geen_acuut_alarm_op_beeldspraak_en_scheldpraat(tekst):
+    assert acuut_soort(tekst) is None
