@@ -258,7 +258,7 @@ class Instanties:
             [RASA, "run", "actions", "--actions", "actions", "--port", str(self.actie_poort)],
             cwd=ROOT, env=env, stdout=actie_log.open("w"), stderr=subprocess.STDOUT,
         )
-        api = ["--enable-api", "--auth-token", self.auth_token] if self.auth_token else []
+        api = ["--enable-api", f"--auth-token={self.auth_token}"] if self.auth_token else []
         logs = []
         for i, poort in enumerate(self.poorten):
             log = self.werkmap / f"rasa{i}.log"

@@ -26,7 +26,7 @@ fi
 api=()
 if [ -n "${RASA_AUTH_TOKEN:-}" ]; then
   # The HTTP API is only ever enabled with authentication (shared/contract.md).
-  api=(--enable-api --auth-token "$RASA_AUTH_TOKEN")
+  api=(--enable-api "--auth-token=$RASA_AUTH_TOKEN")
 fi
 # RASA_CORS (space-separated origins) is read by channels/socketio.py, which checks the Origin of
 # every socketio connection. No `--cors` here: Sanic-CORS would add a second

@@ -50,7 +50,7 @@ class Servers:
             [RASA, "run", "actions", "--actions", "actions", "--port", str(self.actie_poort)],
             cwd=ROOT, env=env, stdout=actie_log.open("w"), stderr=subprocess.STDOUT,
         ))
-        api = ["--enable-api", "--auth-token", self.auth_token] if self.auth_token else []
+        api = ["--enable-api", f"--auth-token={self.auth_token}"] if self.auth_token else []
         self.processen.append(subprocess.Popen(
             [RASA, "run", "--model", str(MODEL), "--port", str(self.rasa_poort), "--interface", "127.0.0.1",
              "--credentials", "credentials.yml", "--endpoints", "endpoints.yml", *api],

@@ -180,3 +180,239 @@ class StoringServers:
 
 def tekst(antwoorden: list[dict]) -> str:
     return " ".join(a.get("text") or "" for a in antwoorden)
+
+
+# --- storage, lock store, broker and restarts (test_opslag_storing.py, test_herstart.py) -------
+
+import signal  # noqa: E402
+import socket  # noqa: E402
+
+STORING_KANAAL = "channels.storingsantwoord.Storingsantwoord"
+TRACKER_KLASSE = "deploy.sql_opslag.HerverbindendeSQLTrackerStore"
+BROKER_KLASSE = "deploy.rabbit_broker.StilleRabbitBroker"
+
+
+class TcpProxy:
+    """TCP proxy on loopback in this test process, between Rasa and a real service (PostgreSQL,
+    Redis, RabbitMQ). knip(): every open connection is closed and new ones are refused (the port
+    is closed), as when the service restarts; herstel(): the same port accepts again."""
+
+    def __init__(self, doel_poort: int, doel_host: str = "127.0.0.1") -> None:
+        self.poort = vrije_poort()
+        self.doel = (doel_host, doel_poort)
+        self._luister: Optional[socket.socket] = None
+        self._open: set[socket.socket] = set()
+        self._slot = threading.Lock()
+        self.verbindingen = 0  # connections accepted, to see that Rasa really goes through here
+
+    def start(self) -> "TcpProxy":
+        s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        einde = time.monotonic() + 5
+        while True:  # the old listener may still be closing (an accept() in flight)
+            try:
+                s.bind(("127.0.0.1", self.poort))
+                break
+            except OSError:
+                if time.monotonic() > einde:
+                    s.close()
+                    raise
+                time.sleep(0.05)
+        s.listen(128)
+        s.settimeout(0.2)  # so the accept loop notices knip() quickly
+        self._luister = s
+        threading.Thread(target=self._accepteer, args=(s,), daemon=True).start()
+        return self
+
+    herstel = start
+
+    def _accepteer(self, luister: socket.socket) -> None:
+        while self._luister is luister:
+            try:
+                klant, _ = luister.accept()
+            except socket.timeout:
+                continue
+            except OSError:
+                return
+            try:
+                dienst = socket.create_connection(self.doel, timeout=5)
+            except OSError:
+                klant.close()
+                continue
+            klant.settimeout(None)
+            dienst.settimeout(None)
+            with self._slot:
+                if self._luister is not luister:  # cut while connecting
+                    klant.close()
+                    dienst.close()
+                    return
+                self._open.update((klant, dienst))
+                self.verbindingen += 1
+            for van, naar in ((klant, dienst), (dienst, klant)):
+                threading.Thread(target=self._pomp, args=(van, naar), daemon=True).start()
+
+    def _pomp(self, van: socket.socket, naar: socket.socket) -> None:
+        try:
+            while True:
+                data = van.recv(65536)
+                if not data:
+                    break
+                naar.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (van, naar):
+                self._sluit(s)
+
+    def _sluit(self, s: socket.socket) -> None:
+        with self._slot:
+            self._open.discard(s)
+        try:
+            s.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+        s.close()
+
+    def knip(self) -> None:
+        with self._slot:
+            luister, self._luister = self._luister, None
+            open_ = list(self._open)
+        if luister is not None:
+            try:
+                luister.shutdown(socket.SHUT_RDWR)  # wakes the accept() at once: port closed now
+            except OSError:
+                pass
+            luister.close()
+        for s in open_:
+            self._sluit(s)
+
+    stop = knip
+
+
+def credentials_met_storingsantwoord(werkmap: Path) -> Path:
+    """The checkout's credentials.yml with channels/storingsantwoord.py switched on (added when the
+    checkout does not have it yet), so the tests hold before and after that one-entry patch."""
+    tekst_ = (ROOT / "credentials.yml").read_text()
+    if not re.search(rf"(?m)^{re.escape(STORING_KANAAL)}:", tekst_):
+        tekst_ += f"\n{STORING_KANAAL}:\n"
+    pad = werkmap / "credentials.yml"
+    pad.write_text(tekst_)
+    return pad
+
+
+def _zet_type(tekst_: str, blok: str, klasse: str) -> str:
+    uit = re.sub(rf"(?m)^({blok}:\n(?:[ \t]*#.*\n)*[ \t]+type:)[ \t]*\S+", rf"\1 {klasse}", tekst_)
+    assert f"type: {klasse}" in uit, f"{blok}.type not found in endpoints.productie.yml"
+    return uit
+
+
+def endpoints_productie(werkmap: Path, tracker_klasse: Optional[str] = TRACKER_KLASSE,
+                        broker_klasse: Optional[str] = BROKER_KLASSE) -> Path:
+    """endpoints.productie.yml with the tracker store of deploy/sql_opslag.py and the broker of
+    deploy/rabbit_broker.py (None: as in the checkout, e.g. Rasa's own `type: SQL` / `pika`)."""
+    tekst_ = (ROOT / "endpoints.productie.yml").read_text()
+    if tracker_klasse:
+        tekst_ = _zet_type(tekst_, "tracker_store", tracker_klasse)
+    if broker_klasse:
+        tekst_ = _zet_type(tekst_, "event_broker", broker_klasse)
+    pad = werkmap / "endpoints.yml"
+    pad.write_text(tekst_)
+    return pad
+
+
+class RasaProces:
+    """A real action server and one real `rasa run` that can be killed with SIGKILL and started
+    again on the same port with the same stores. HTTP API on (token) to read trackers back."""
+
+    def __init__(self, werkmap: Path, credentials: Path, endpoints: Path,
+                 env: Optional[dict[str, str]] = None, actie_poort: Optional[int] = None) -> None:
+        if not MODEL.exists():
+            raise FileNotFoundError(f"{MODEL} ontbreekt: eerst trainen (make train)")
+        self.werkmap = werkmap
+        self.credentials = credentials
+        self.endpoints = endpoints
+        self.actie_poort = actie_poort or vrije_poort()
+        self.rasa_poort = vrije_poort()
+        self.url = f"http://127.0.0.1:{self.rasa_poort}"
+        self.token = os.urandom(18).hex()
+        self.env = {
+            **os.environ, "ACTIONS_PORT": str(self.actie_poort),
+            "TRACKER_DB": str(werkmap / "tracker.db"),
+            "PYTHONPATH": str(ROOT), "RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
+            "SQLALCHEMY_SILENCE_UBER_WARNING": "1", "SANIC_WORKERS": "1",
+            **(env or {}),
+        }
+        self.actieserver: Optional[subprocess.Popen] = None
+        self.rasa: Optional[subprocess.Popen] = None
+        self.starts = 0
+        # Own copy of the model: a retraining elsewhere must not swap it between two starts.
+        self.model = werkmap / "wegwijzer.tar.gz"
+        import shutil
+
+        shutil.copyfile(MODEL, self.model)
+
+    @property
+    def rasa_log(self) -> Path:
+        return self.werkmap / f"rasa{self.starts}.log"
+
+    def start_rasa(self) -> None:
+        self.starts += 1
+        self.rasa = subprocess.Popen(
+            [RASA, "run", "--model", str(self.model), "--port", str(self.rasa_poort), "--interface", "127.0.0.1",
+             "--credentials", str(self.credentials), "--endpoints", str(self.endpoints),
+             "--enable-api", f"--auth-token={self.token}"],
+            cwd=ROOT, env=self.env, stdout=self.rasa_log.open("w"), stderr=subprocess.STDOUT,
+        )
+        wacht_tot(self.url + "/", 240, self.rasa, self.rasa_log)
+
+    def kill9(self) -> None:
+        """SIGKILL: no shutdown handlers, no flushing, as when a container is OOM-killed."""
+        assert self.rasa is not None
+        self.rasa.send_signal(signal.SIGKILL)
+        self.rasa.wait(timeout=30)
+
+    def __enter__(self) -> "RasaProces":
+        actie_log = self.werkmap / "actions.log"
+        self.actieserver = subprocess.Popen(
+            [RASA, "run", "actions", "--actions", "actions", "--port", str(self.actie_poort)],
+            cwd=ROOT, env={**self.env, "SANIC_HOST": "127.0.0.1"}, stdout=actie_log.open("w"),
+            stderr=subprocess.STDOUT,
+        )
+        try:
+            self.start_rasa()
+            wacht_tot(f"http://127.0.0.1:{self.actie_poort}/health", 120, self.actieserver, actie_log)
+        except Exception:
+            self.__exit__()
+            raise
+        return self
+
+    def __exit__(self, *exc) -> None:
+        processen = [p for p in (self.rasa, self.actieserver) if p is not None and p.poll() is None]
+        for p in processen:
+            p.terminate()
+        for p in processen:
+            try:
+                # Sanic waits up to 15 s for open (socketio) connections; every turn is already
+                # stored, so a test need not wait for a graceful end.
+                p.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait()
+
+    def zeg(self, afzender: str, tekst_: str, timeout: float = 60) -> list[dict]:
+        r = requests.post(self.url + "/webhooks/rest/webhook", json={"sender": afzender, "message": tekst_},
+                          timeout=timeout)
+        r.raise_for_status()
+        return r.json()
+
+    def tracker(self, afzender: str) -> dict:
+        r = requests.get(f"{self.url}/conversations/{afzender}/tracker", params={"token": self.token}, timeout=30)
+        r.raise_for_status()
+        return r.json()
+
+    def leeft(self) -> bool:
+        return self.rasa is not None and self.rasa.poll() is None
+
+
+def gebruikersteksten(events: list[dict]) -> list[str]:
+    return [e.get("text") for e in events if e.get("event") == "user"]

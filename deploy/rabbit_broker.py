@@ -1,0 +1,36 @@
+"""RabbitMQ event broker that keeps conversations out of the log while RabbitMQ is away.
+
+Rasa 3.6's PikaEventBroker logs every event it cannot publish at ERROR level *with the event*:
+the user's text, the bot's answers, the slots (measured: tests/storingen/test_opslag_storing.py,
+RabbitMQ cut for a few seconds put "mijn zoon wordt gepest" and every answer into the Rasa log).
+Logs are kept and shipped far less carefully than the tracker store, and these are conversations
+of minors. This class publishes exactly like Rasa's (same exchange, queues, message format; the
+event is kept and sent on reconnect with should_keep_unpublished_messages) and logs only the
+error type and how many events wait.
+
+endpoints.productie.yml:  event_broker: {type: deploy.rabbit_broker.StilleRabbitBroker, url: ..., ...}
+"""
+from __future__ import annotations
+
+import logging
+from typing import Any, Dict, Optional, Text
+
+from rasa.core.brokers.pika import PikaEventBroker
+
+logger = logging.getLogger(__name__)
+
+
+class StilleRabbitBroker(PikaEventBroker):
+    async def _publish(self, event: Dict[Text, Any], headers: Optional[Dict[Text, Text]] = None) -> None:
+        if self._exchange is None:
+            return
+        try:
+            await self._exchange.publish(self._message(event, headers), "")
+        except Exception as e:
+            if self.should_keep_unpublished_messages:
+                self._unpublished_events.append(event)
+            logger.error("Event niet naar RabbitMQ (%s); %d wachten op herverbinden.",
+                         type(e).__name__, len(self._unpublished_events))
+            if self.raise_on_failure:
+                await self.close()
+                raise
