@@ -84,7 +84,8 @@ _LOOKALIKES = _p(
     W + r"(?:schiet|schoot|schieten|geschoten) (?:\w+ )?(?:de |een |het )?(?:bal|penalty|doelpunt|goal|foto|plaatje|filmpje|raak)" + E,
     W + r"zelfmoord ?aanslag\w*|(?:geschiedenis|boek|les|film|serie|oorlog)\w* .{0,40}(?:dood|vermoord|zelfmoord)",
     W + r"(?:kan|kon) (?:niet|nie) meer van (?:het |de )?(?:lachen|lach)",
-    W + r"lek ?gestoken|(?:band|banden|fiets) (?:\w+ )?(?:lek )?gestoken|op (?:zijn|haar|mijn|z'n|zn|mn|de) schoot" + E,
+    W + r"(?:hamster|vis|visje|konijn|kat|poes|hond|cavia|parkiet|vogel|muis|kip)\w* (?:\w+ )?(?:ademt|beweegt|reageert) (?:niet|nie)(?: meer)?" + E,
+    W + r"lek ?gestoken|(?:band|banden|fiets) (?:\w+ )?(?:lek )?gestoken|op (?:(?:zijn|haar|mijn|z'n|zn|mn|de|hun|je|jouw) )?schoot" + E + r"|(?:in|uit) (?:zijn|haar|de) schoot" + E,
     W + r"(?:schrok|schrik|schrikt|verveel|verveelde|vervelen|lach|lachte|erger|ergerde|werk|werkte) (?:me|mij|ons|zich) (?:bijna |echt |helemaal )?dood" + E,
     W + r"dood ?gegaan (?:haha\w*|lol|xd|van het lachen)|(?:haha\w*|lol|xd) .{0,20}dood" + E,
     W + r"(?:ga|gaat|ging|gingen) (?:bijna |echt |gewoon )?dood (?:van|aan) (?:de |het |deze |die |dat |mijn )?(?:wiskunde|toets|toetsen|proefwerk|huiswerk|les|lessen|school|zenuwen|stress|spanning|verveling|honger|dorst|hitte|kou|presentatie|examen|examens)" + E,
@@ -119,6 +120,15 @@ _ZELFDODING = _p(
     W + r"(?:kan|kan het|hou het) (?:niet|nie) meer aan en (?:wil|ga)",
     # Indirect and reported: "dat hij dood wil", "zichzelf iets wil aandoen", "van het leven beroven".
     W + r"(?:dood|sterven|doodgaan|dood gaan) (?:wil|wilt|willen|wou|wilde)" + E,
+    W + r"(?:wilde|wouden|wilden) (?:ik |hij |ze |zij )?(?:\w+ )?(?:dood|sterven|doodgaan|dood gaan)" + E,
+    W + r"(?:doe|doet|deed|doen) (?:ik |hij |ze |zij )?(?:mezelf|mijzelf|me ?zelf|zichzelf|mij|zich) (?:\w+ )?(?:pijn|iets aan)" + E,
+    W + r"klaar met (?:het |mijn |m'n |mn |dit |me )?(?:leven|bestaan)" + E,
+    W + r"(?:zou|wou|wil|wilde|zal) (?:ik |hij |ze |zij )?(?:\w+ )?(?:er|hier) (?:\w+ ){0,2}(?:niet|nie|nooit) meer (?:zijn|wezen|bestaan)" + E,
+    W + r"(?:touw|strop)\w* (?:\w+ ){0,3}(?:gekocht|gepakt|gehaald|klaar|opgehangen|verstopt|vastgemaakt)" + E,
+    W + r"(?:weet|weet al|heb bedacht|heb besloten) (?:\w+ )?(?:hoe|waar|wanneer) ik het (?:ga|zal|wil|moet) doen" + E,
+    W + r"waarom (?:ik )?(?:\w+ )?(?:nog )?(?:leef|besta)" + E,
+    W + r"(?:springen|springt|spring|sprong) (?:\w+ )?(?:van|vanaf|voor|onder|uit) (?:het|de|een|mijn) (?:dak|flat|brug|trein|metro|balkon|raam)" + E,
+    W + r"(?:er|alles) (?:\w+ ){0,2}een punt achter (?:\w+ )?(?:zet|zetten|te zetten)" + E + r"(?! (?:met|bij|en (?:ga|stop)))",
     W + r"(?:mezelf|mijzelf|me ?zelf|zichzelf|haarzelf|hemzelf|zich) (?:\w+ ){0,2}(?:van het leven (?:beroven|benemen)|doden|dood (?:te )?maken|om te brengen|ombrengen|vermoorden|iets (?:wil |wilt |te )?aan ?(?:te )?doen|pijn (?:doe|doen|te doen)|ophangen)",
     W + r"(?:leven|levens) (?:\w+ )?(?:beeindigen|beindigen|beeindig|stoppen|nemen)" + E,
     W + r"(?:van|vanaf|voor) (?:de|het|een) (?:brug|dak|flat|trein|metro|snelweg)\w* (?:af )?(?:springen|spring|springt|gaan liggen|lopen)",
@@ -140,6 +150,8 @@ _ZELFDODING = _p(
     W + r"beter af (?:\w+ ){0,2}(?:zonder (?:mij|me)|als ik (?:er )?(?:\w+ )?(?:niet|nie|dood|weg))" + E,
     W + r"(?:dat|als|wanneer|zodra|als ik) ik er (?:\w+ )?(?:niet|nie) meer (?:ben|zou zijn|was|zijn)" + E,
     W + r"(?:mezelf|mijzelf|me|mij) (?:\w+ ){0,3}(?:van kant|om zeep) (?:te )?(?:maken|helpen)" + E,
+    # The same wording about someone else: "dat hij zichzelf van kant wil maken".
+    W + r"(?:zichzelf|zich|hemzelf|haarzelf|zelf|mzelf|zichzelve) (?:\w+ ){0,3}(?:van kant|om zeep|van het leven|dood|iets) (?:\w+ ){0,2}(?:te )?(?:maken|helpen|beroven|benemen|aan ?doen)" + E + r"|(?:van kant|om zeep) (?:\w+ ){0,2}(?:te )?(?:maken|helpen|make)" + E + r"(?<!van kant maakt)",
     W + r"(?:nooit|niet|nie) meer wakker (?:\w+ )?(?:te )?(?:worden|word|wordt|werd)" + E,
     W + r"(?:voorgoed|voor altijd|eeuwig) (?:\w+ )?(?:slapen|verdwijnen|gaan slapen)" + E,
     W + r"(?:mijn|m'n|mn) leven (?:\w+ ){0,2}(?:geen zin|zinloos|niks waard|niets waard|niet (?:meer )?(?:de moeite )?waard)",
@@ -172,7 +184,7 @@ _LEVENSGEVAAR = _p(
     W + r"(?:ik ben|we zijn|ik zit|we zitten|zit) (?:nu )?(?:opgesloten|ontvoerd)",
     W + r"(?:bom|bommen|bommelding|bomdreiging|explosief|schietpartij|schutter)" + E,
     W + r"(?:vuurwapen|pistool|geweer)" + E,
-    W + r"(?:reageert|ademt) (?:niet|nie) (?:meer)?",
+    W + r"(?:reageert|ademt) (?:niet|nie) (?:meer)?(?! ?(?:meer )?op (?:\w+ )?(?:apps?|appjes|berichten|berichtjes|mails?|sms\w*|snaps?|dm\w*|telefoon|mobiel|bellen|mijn vragen|vragen))",
     # Happening now (issue #4): chased, a threat to stab or shoot, a weapon; "nu", "op dit
     # moment", "onderweg" make an ongoing threat an emergency.
     W + r"(?:dreigt|dreigen|dreig|dreigd) (?:\w+ ){0,5}(?:te )?(?:steken|neersteken|doodsteken|schieten|neerschieten|doodschieten|doden|wurgen)" + E,
@@ -189,7 +201,8 @@ _PERSONEEL_WOORD = r"(?:docent|docente|leraar|lerares|leerkracht|juf|meester|men
 _LEEFTIJD_KIND = r"(?:[5-9]|1[0-9]|vijf|zes|zeven|acht|negen|tien|elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien)"
 _ROL = {
     "onderwijspersoneel": _p(
-        W + r"(?:ik ben|ik werk als|als|ben|werk als) (?:een |de )?" + _PERSONEEL_WOORD + E,
+        # "als" with an article is "when": "als de meester niet kijkt" (second pass, issue #4).
+        W + r"(?:ik ben|ik werk als|ben|werk als) (?:een |de )?" + _PERSONEEL_WOORD + E + r"|" + W + r"als " + _PERSONEEL_WOORD + E,
         # "IB'er hier", "docent hier": how staff introduce themselves in a hurry.
         W + _PERSONEEL_WOORD + r"(?: \w+)? hier" + E,
         # Issue #4: "ik sta voor groep 8", "ik geef les in", "ik val in als", "Mentor van 2 havo:",
@@ -244,6 +257,13 @@ _SITUATIE = [
         # Sextortion: a picture plus a threat or money.
         W + r"(?:foto|fotos|foto's|filmpje|beelden)\w* .{0,60}(?:dreig|chant|afpers|afgeperst|geld)",
         W + r"(?:dreig|chant|afpers|afgeperst|gechanteerd)\w* .{0,50}(?:foto|fotos|foto's|filmpje|beelden)",
+        # Second pass (issue #4): the threat as a condition, "zet mijn foto's online als ik er niet meer stuur".
+        W + r"(?:foto|fotos|foto's|filmpje|filmpjes|beelden|nudes)\w* .{0,60}(?:als|tenzij) (?:ik|ze|hij|zij|je) (?:er |hem |haar )?(?:niet |geen )?(?:meer )?(?:stuur|stuurt|sturen|betaal|betaalt|betalen)" + E,
+        # Watching while pupils change; grooming signs: night-time hearts, "alleen thuis", apart, private.
+        W + r"(?:kijk\w*|keek|staat|stond|staan|komt|kwam|loopt|liep|binnen|mee)" + E + r".{0,60}(?:terwijl|als|wanneer) (?:ze|wij|we|zij|ik|de meisjes|de jongens) (?:zich|ons|me) (?:\w+ )?(?:omkleden|omkleedden|omkleedt|omkleed|uitkleden|douchen|douchten)" + E,
+        W + r"(?:berichten|berichtjes|appjes|dm'?s) (?:\w+ ){0,3}(?:hartjes|kusjes|xxx)" + E + r"|of (?:ze|hij|ik|zij) (?:\w+ )?alleen thuis (?:is|ben|was)" + E,
+        W + r"(?:appt|appte|stuurt|stuurde|belt|belde) (?:haar|hem|me|mij) (?:\w+ )?prive" + E + r"|neemt (?:haar|hem|me|mij) (?:\w+ )?apart" + E + r"|te dicht (?:op|bij) (?:een|de|haar|hem|mij|me)" + E,
+        W + r"(?:of ik|of ze|of hij) (?:\w+ ){0,3}met (?:hem|haar) (?:\w+ ){0,2}(?:uit eten|afspreken|naar de film|iets drinken)" + E,
         W + r"(?:kleedkamer|douche|wc)\w*" + E + r".{0,40}(?:kijk|filmp|gefilmd|film|foto)|(?:kijk|filmp|gefilmd|film|foto)\w* .{0,40}(?:kleedkamer|douche|omkleed)",
         W + r"wil dat ik (?:mijn |mn )?(?:\w+ )?(?:laat zien|uittrek|uit trek)",
         W + r"(?:onder (?:mijn|haar|mn|m'n) rok|uitgekleed|uitkleden|uitkleedt|uit te kleden)" + E,
@@ -284,7 +304,7 @@ _SITUATIE = [
     ("intimidatie_ernstig", _p(
         W + r"(?:ge)?(?:intimid|bedreig|dreig|afpers|afgeperst|chanteer|chantage|gechanteerd|stalk|gestalkt)",
         W + r"(?:pers|perst|persen|persten) (?:\w+ ){0,3}af" + E,
-        W + r"(?:weet|weten) waar (?:ik|we|hij|ze|zij) (?:woon|wonen|woont)|(?:opwachten|opgewacht|wachten (?:\w+ ){0,2}op)" + E,
+        W + r"(?:weet|weten) waar (?:ik|we|hij|ze|zij|je|jij|jullie) (?:woon|wonen|woont)|(?:opwachten|opgewacht|wachten (?:\w+ ){0,2}op)" + E + r"|(?:kijk|pas) (?:maar |jij maar |dan maar )?(?:uit|op)" + E + r"(?= (?:\w+ ){0,3}(?:volgende|morgen|na school|straks|op school))",
         # Issue #4: "zou steken", "iets aandoen", "je bent dood", cornered, money taken, waiting.
         W + r"(?:zou|zal|gaat|gaan|ging|zouden|zullen) (?:\w+ ){0,3}(?:steken|neersteken|iets aan ?doen|iets aandoen|aandoen|pakken|grijpen|te grazen nemen|in elkaar slaan|in elkaar trappen|afmaken|kapot ?maken|slaan|vermoorden)" + E,
         W + r"(?:je bent dood|ben je dood|jij bent dood|(?:dat|of) (?:ik|hij|ze|zij|je) dood (?:ben|is|bent)|ben (?:ik|je) de sjaak|kom je na school|wacht maar af)" + E,
@@ -296,6 +316,12 @@ _SITUATIE = [
         W + r"(?:agressie|agressief|geweld|gewelddadig|mishandel)",
         W + r"(?:slaan|slaat|sloeg|sloegen|geslagen|schop|schopt|schoppen|schopten|geschopt|stomp|stompt|gestompt|trappen|getrapt|klap|klappen|in elkaar|vechten|knokken|gewurgd|hardhandig|vastgepakt|bij de keel|blauwe plekken|vechtpartij)" + E,
         W + r"(?:schreeuwt|schreeuwen|schreeuwde|tiert) (?:tegen|naar) (?:me|mij|ons|mijn)",
+        # Second pass (issue #4): things thrown at someone, ears pulled, shaken, in the face, fighting.
+        W + r"(?:gegooid|gooit|gooide|gooiden|gesmeten|smijt|smeet|smijten) (?:\w+ ){0,2}(?:naar|tegen) (?:me|mij|hem|haar|ons)" + E + r"|(?:stoel|tafel|deur|fles|steen|stenen|schaar|boek) (?:\w+ ){0,2}(?:naar|tegen) (?:me|mij|hem|haar|ons) (?:\w+ )?(?:gegooid|gooit|gooide|gesmeten|smijt|smeet)" + E,
+        W + r"(?:in|op) (?:mijn|mn|m'n|haar|zijn|zn|hun|ons) gezicht (?:\w+ )?(?:gooit|gooide|gooien|schreeuw\w*|spuug\w*|spug\w*|slaat|sloeg)" + E + r"|(?:ballen|bal|water) (?:\w+ ){0,2}in (?:mijn|mn|zijn|zn|haar) gezicht" + E,
+        W + r"door elkaar (?:schud\w*|geschud)|(?:schud|schudt|schudde|schudden|geschud) (?:\w+ ){0,2}door elkaar" + E,
+        W + r"aan (?:mijn|mn|zijn|zn|haar) (?:oor|oren|haren) (?:\w+ )?(?:trok|trekt|trekken|getrokken)|(?:trok|trekt|trekken|getrokken) (?:\w+ ){0,2}aan (?:mijn|mn|zijn|zn|haar) (?:oor|oren)" + E,
+        W + r"(?:stompen|stompte|stompten|vastpakte|vastpakt|vastpakken|vastgegrepen|gevochten|vochten|vecht)" + E,
         W + r"(?:toegeschreeuwd|uitgekafferd|schreeuw\w* (?:\w+ ){0,3}in (?:mijn|mn|haar|zijn|ons|m'n) gezicht|vast ?(?:grijpt|greep|grepen|gegrepen|grijpen|gepakt)|bij de (?:keel|kraag|nek) (?:gepakt|gegrepen))" + E,
         _alleen(r"intimidatie|bedreiging|bedreigd worden|geweld|agressie|vechten"),
     )),
@@ -316,6 +342,9 @@ _SITUATIE = [
         W + r"(?:groepsapp|app|appgroep|groep|chat|groepschat)\w* (?:\w+ ){0,2}zonder (?:mij|me|hem|haar|ons)" + E,
         W + r"(?:afkraken|afgekraakt|kraken (?:\w+ ){0,3}af|kraakt (?:\w+ ){0,3}af|zwart ?maken|zwartgemaakt|nadoen|nadoet|nadeden|nageaapt|(?:doen|doet|deden|deed) (?:\w+ ){1,3}na(?! (?:school|de|het|afloop|een|schooltijd|les|lunch|pauze|elkaar|gym))|naapen|apen (?:\w+ )?na|bijna?am\w*|scheldna?am\w*|scheldwoord\w*|lelijk\w*|lachen (?:\w+ ){0,2}(?:uit|om)|lachte (?:\w+ ){0,2}(?:uit|om)|lachende emoji\w*)" + E,
         W + r"(?:noem\w*) (?:me|mij|hem|haar|ons) (?:steeds|altijd|elke dag|vaak|de hele tijd|nog steeds)" + E,
+        # Second pass (issue #4): someone's things thrown, hidden or made wet; a hate page.
+        W + r"(?:mijn|mn|m'n|zijn|zn|z'n|haar|ons) (?:fiets|jas|tas|etui|gymbroek|gymtas|gymspullen|spullen|schoenen|rugzak|boeken|koek|eten|broodtrommel|pet|muts|slaapzak|kluisje|schrift)\w* (?:\w+ ){0,3}(?:om|weg|kapot|verstopt|gegooid|gooien|gooiden|gooit|afgepakt|nat gemaakt|nat|in de (?:prullenbak|wc|sloot|vuilnisbak|container|bosjes))" + E,
+        W + r"(?:haatpagina|haataccount|haatgroep|haat ?account)\w*" + E,
         _alleen(r"pesten|gepest|pesterij|uitschelden|uitgescholden worden"),
     )),
     # Light physical acts count as violence only when the message is not about bullying.
@@ -352,6 +381,15 @@ _ONDERWIJSTYPE = {
         W + r"(?:in|uit|van) de (?:eerste|tweede|derde|vierde|vijfde|zesde|[1-6]e)" + E + r"(?! (?:pauze|les|lesuur|week|helft|keer|periode|ronde|plaats|dag|uur|verdieping|gang|rij|bank|jaar|klas|groep|zin|alinea))",
         W + r"(?:klas ?[1-6]|[1-6]e klas|(?:eerste|tweede|derde|vierde|vijfde|zesde) ?(?:klas|jaars)|[1-6] ?(?:havo|vwo|vmbo|mavo|gym)|(?:havo|vwo|vmbo|mavo|h|v|m) ?[1-6])" + E,
     ),
+}
+# Second pass (issue #4): an age says the school type when nothing else does ("mijn zoon is 7",
+# "dochter van 15", "ik ben 9"). 12 can be either; 16+ may already be mbo.
+_KIND_NAAM = r"(?:zoon|zoontje|dochter|dochtertje|kind|kindje|jongen|meisje|broertje|zusje|neefje|nichtje|stiefzoon|stiefdochter|pleegkind|pleegzoon|pleegdochter|kleinzoon|kleindochter|leerling|leerlinge)"
+_LEEFTIJD_TYPE = {
+    "po": _p(W + _KIND_NAAM + r"(?: is| van|,)? \(?(?:[4-9]|1[01])(?: ?(?:jaar|jr))?(?:\)|" + E + r")(?! ?(?:euro|keer|uur|minuten|dagen|weken|maanden))",
+             W + r"(?:ik ben|ben|bn) (?:pas |al |net )?(?:[6-9]|1[01])(?: ?(?:jaar|jr)(?: oud)?)?(?=\s*(?:[.,!?]|$| en | dus | maar | ofzo))"),
+    "vo": _p(W + _KIND_NAAM + r"(?: is| van|,)? \(?(?:1[3-5])(?: ?(?:jaar|jr))?(?:\)|" + E + r")(?! ?(?:euro|keer|uur|minuten|dagen|weken|maanden))",
+             W + r"(?:ik ben|ben|bn) (?:pas |al |net )?(?:1[3-5])(?: ?(?:jaar|jr)(?: oud)?)?(?=\s*(?:[.,!?]|$| en | dus | maar | ofzo))"),
 }
 _BUITEN_SCOPE = _p(W + r"(?:mbo|hbo|roc|hogeschool|universiteit|wo-opleiding|student|studente)" + E)
 
@@ -404,6 +442,10 @@ _DADER_WERKWOORD = r"\w*(?:doe|pak|roddel|pest|scheld|schold|slaat|sloeg|sla|zit
 _DADER_NIVEAU1 = {  # "door <agent>": the clearest way Dutch names who does it
     "onbekend": _p(
         W + r"(?:onbekend\w*|die ik niet ken|weet niet (?:van )?wie|anoniem (?:account|nummer|profiel)|anonieme? (?:account|accounts))" + E,
+        # Second pass (issue #4): "een account dat ik niet ken", "iemand die ze niet kent",
+        # "iemand die hij via instagram leerde kennen", "niemand weet wie".
+        W + r"(?:die|dat) (?:ik|ze|hij|zij|we|wij) (?:\w+ )?niet (?:ken|kent|kennen|kende|kenden)" + E + r"|(?:niemand weet|weet niemand|weten (?:\w+ )?niet) (?:van )?wie" + E,
+        W + r"(?:iemand|een jongen|een man|een meisje|een vrouw) (?:die|dat) (?:ik|ze|hij|zij) (?:\w+ ){0,2}(?:via|op|online)(?: \w+){0,2} (?:heeft |heb )?(?:leerde|leren|geleerd) kennen" + E,
         # Issue #4: anonymous messages, accounts and letters, fake accounts, someone posing.
         W + r"anoniem\w* ?(?:\w+ )?(?:account\w*|nummer\w*|profiel\w*|berichten|berichtjes|mails?|dreigmails?|brief|brieven|briefjes?|dreigbrie(?:f|ven)|appjes?|dm'?s)" + E,
         W + r"(?:account|profiel|nummer)\w* (?:\w+ ){0,2}(?:dat|die) anoniem" + E,
@@ -430,6 +472,9 @@ _DADER_NIVEAU2 = {  # someone named as the subject of what is done
         W + r"(?:de|een|die) (?:vader|moeder|ouder|ouders|papa|mama) van (?:een |mijn |zijn |haar |die |een andere |een ander )?(?:klasgenoot|klasgenootje|klasgenote|leerling|jongen|meisje|kind|ander kind|vriend|vriendin|andere leerling)",
         W + r"(?:de|een|die|andere) (?:moeder|vader|ouder|ouders) (?:uit|van) (?:\w+ ){0,5}?" + _DADER_WERKWOORD + E,
         W + r"(?:een|andere|boze|die) (?:ouder|ouders|vader|moeder)" + E + r".{0,50}(?:bedreig|dreig|schreeuw|scheld|intimid|slaat|sloeg|pest|agressief|discrimin|duw|weiger|storm)",
+        # Second pass (issue #4): other parents saying things; a pupil's own (step)parent hitting.
+        r"(?:^|[.,;:!?] |(?<![a-z0-9])(?:andere|sommige|boze|veel|hebben|en|dat) )ouders (?:\w+ ){0,3}?(?:zeggen|zeiden|gezegd|roepen|riepen|schelden|racistisch\w*|discrimin\w*|bedreig\w*|dreig\w*|schreeuw\w*)" + E,
+        W + r"(?:haar|zijn|zn|z'n|hun) (?:stief|pleeg)?(?:vader|moeder|ouders?) (?:\w+ ){0,3}?(?:slaat|sloeg|slaan|schopt|schopte|mishandelt|mishandelde)" + E,
     ),
     "personeel": _p(
         W + r"(?:de|een|mijn|m'n|mn|onze|die|ons) (?:\w+ )?" + _DADER_PERSONEEL + E + r"(?: \w+){0,5}? " + _DADER_WERKWOORD + E,
@@ -441,6 +486,10 @@ _DADER_NIVEAU2 = {  # someone named as the subject of what is done
         W + r"(?:jongen|jongens|meisje|meisjes|meiden|kind|kinderen|kids|groepje|gast|gasten|iemand|iedereen|leerling|leerlingen|lln|kleuter|ouderejaars)" + r" (?:uit|van|in) (?:mijn |mn |m'n |de |het |haar |zijn |onze )?(?:klas|groep|school|jaar|leerjaar|bovenbouw|onderbouw|brugklas|\d\w*|eerste|tweede|derde|vierde|vijfde|zesde|[1-6]e|[1-6] ?(?:havo|vwo|vmbo|mavo))" + E,
         W + r"(?:klasgenoot|klasgenote|klasgenoten|klasgenootje|medeleerling|medeleerlingen|ouderejaars|bovenbouwers|oudere (?:leerling|leerlingen|jongens|jongen|kinderen|meisjes))" + E,
         W + r"(?:ze|zij) (?:in|uit) (?:mijn|de) klas",
+        # Second pass (issue #4): the class as a whole, bigger/older children, a bare group as subject.
+        W + r"(?:heel de|de hele|iedereen (?:uit|in|van)|niemand (?:uit|in|van)|ze (?:uit|in|van)) (?:mijn |mn |m'n |onze |de |zijn |haar )?(?:klas|groep)" + E,
+        W + r"(?:grotere|oudere|sommige|veel) (?:kinderen|jongens|meiden|meisjes|leerlingen|kids)" + E,
+        r"(?:^|[.,;:!?] |(?<![a-z0-9])(?:en|maar|dat) )(?:kinderen|jongens|meiden|meisjes|leerlingen|lln|brugklassers|bruggers|kids) (?:\w+ ){0,2}?" + _DADER_WERKWOORD + E,
     ),
 }
 _DADER_NIVEAU3 = {  # a child or youngster mentioned as actor, without school: most likely a pupil
@@ -448,6 +497,7 @@ _DADER_NIVEAU3 = {  # a child or youngster mentioned as actor, without school: m
 }
 # Not the one doing it: "ik heb het de mentor verteld", "ik ben moeder van een jongen".
 _GEEN_DADER_VOOR = re.compile(r"(?<![a-z])(?:tegen|aan|bij|met|naar|voor|over|om|van|ik ben|wij zijn|we zijn|ben|als|zijn)\s+(?:een |de |het |die |mijn |mn |m'n )?$")
+_VAN_AFZENDER = re.compile(r"(?<![a-z])(?:berichten|berichtjes|appjes|dm'?s|mails?|dickpics?|nudes|klappen|opmerkingen|straf|dreigementen|bedreigingen|scheldwoorden|reacties|comments)(?: \w+)? van\s+(?:een |de |het |die |mijn |mn |m'n |zijn |haar |onze )?$")
 # The victim of a passive is not the one who does it: "een jongen in mijn klas wordt geschopt".
 _SLACHTOFFER_NA = re.compile(r"^(?: [^ .,!?]+){0,3}? (?:wordt|word|wort|werd|worden|werden)(?![a-z])")
 
@@ -515,6 +565,111 @@ def _eerste(patroon: re.Pattern[str], tekst: str) -> re.Match[str] | None:
     return patroon.search(tekst)
 
 
+# Acute danger as a combination (issue #4): a threat, violence or sexual assault against the writer
+# (or those with them) AND a sign that it is happening now. Neither alone is an emergency ("ze
+# willen me in elkaar slaan" can be a story about last year; "nu" is in every second message).
+_DREIGING_KERN = _p(
+    W + r"in elkaar (?:te )?(?:slaan|slaat|sla|trappen|trapt|schoppen|schopt|rammen|ramt|meppen|beuken)" + E,
+    W + r"(?:slaat|slaan|schopt|schoppen|trapt|trappen|stompt|stompen|wurgt|wurgen|knijpt|knijpen|duwt|duwen|bijt|bijten|mept|meppen) (?:me|mij|ons|mijn \w+|de kinderen)" + E,
+    W + r"(?:steken|steekt|neersteken|doodsteken|mes|messen|wapen\w*|pistool|knuppel\w*|boksbeugel|schaar|bijl|hamer|stok|stokken)" + E,
+    W + r"(?:houd|houdt|houden|hield|hielden|pakt|pakken|grijpt|grijpen|trekt|trekken|sleurt|sleuren|duwt|duwen|sleept|slepen) (?:me|mij|ons) (?:\w+ ){0,3}(?:vast|mee|tegen de (?:muur|grond)|naar binnen|de (?:wc|auto|bus|kleedkamer|kast) in)" + E,
+    W + r"(?:vastgehouden|vastgebonden|vastgepakt|opgesloten|sluiten me op|sluit me op|me opgesloten)" + E,
+    W + r"dingen (?:\w+ ){0,4}die ik (?:niet|nie|echt niet) wil" + E,
+    W + r"(?:zit|zitten|zat|zaten|komt|komen) (?:\w+ ){0,2}aan (?:me|mij|mijn|mn|m'n)" + E,
+    W + r"(?:verkracht|verkrachten|verkrachte|aanrandt|aanranden|betast|betasten|misbruikt|misbruiken) (?:me|mij|ons)" + E,
+    W + r"(?:iets|wat|pijn|kwaad) (?:\w+ ){0,2}aan ?(?:te )?(?:doen|doet|doe)" + E,
+    W + r"(?:me|mij|ons) (?:\w+ ){0,4}achterna" + E,
+    W + r"(?:volgt|volgen|achtervolgt|achtervolgen) (?:me|mij|ons)" + E + r"|achter (?:me|mij|ons) aan" + E,
+    W + r"(?:word|wordt|worden) (?:\w+ ){0,7}(?:in elkaar )?(?:geslagen|geschopt|getrapt|gestoken|bedreigd|vastgehouden|aangerand|verkracht|gewurgd|achtervolgd|gevolgd|opgesloten|betast)" + E,
+    W + r"(?:me|mij|ons) (?:\w+ ){0,3}(?:kapot|af|dood) (?:te )?(?:maken|slaan|trappen)" + E,
+    W + r"(?:stanley|keuken|zak|vlinder|slagers|vlees|stiletto)mes(?:sen)?" + E,
+    W + r"(?:dreig\w*|bedreig\w*) (?:\w+ ){0,6}(?:geweld|pijn|slaan|steken|schieten|vermoorden|dood|in elkaar|te pakken|kapot)" + E,
+    W + r"(?:wachten|wacht|staan|staat) (?:\w+ ){0,4}(?:om|tot) (?:me|mij|ons|hem|haar)" + E,
+    W + r"(?:gaat|gaan|wil|willen|komt|komen|zal|zullen) (?:\w+ ){0,3}(?:pakken|grijpen|slaan|steken|neersteken|verkrachten|aanranden|meenemen|ontvoeren)" + E,
+)
+_NU = _p(
+    W + r"(?:nu|nou|nuu|zojuist|zonet|net(?! (?:als|zo|zoals|iets|niet|nie|wat|even|genoeg|op tijd|aan|gezegd))|op dit moment|momenteel|onderweg|meteen|vandaag|vanavond|straks|nog steeds)" + E,
+    W + r"(?:help|helpp+|hulp|sos)" + E,
+    W + r"(?:kan|kunnen|kon) (?:\w+ )?(?:nergens|niet|nie) (?:meer )?(?:heen|naartoe|weg|vluchten|ontsnappen)" + E,
+    W + r"(?:zit|zitten|sta|staan) (?:hier )?(?:klem|vast|opgesloten)" + E,
+    W + r"(?:ik ben|ben ik|we zijn|zijn we|ik sta|ik zit) (?:hier |nu |helemaal |echt )*alleen" + E,
+    W + r"(?:typ|type|typt|app|stuur) (?:dit )?(?:\w+ )?stiekem|stiekem (?:\w+ ){0,2}(?:typ|type|typen|appen|app)" + E,
+    W + r"(?:staan|staat|wachten|wacht|zitten|zit) (?:\w+ ){0,3}(?:buiten|voor de deur|bij de deur|bij het hek|om de hoek|op me|op mij|op ons|te wachten)" + E,
+    W + r"(?:is|zijn|staat|staan) (?:\w+ ){0,2}(?:hier|binnen|in (?:mijn|onze|de) (?:klas|lokaal|huis|kamer|gang))" + E,
+    W + r"(?:binnen ?gekomen|binnengedrongen|binnen ?gestormd|komt eraan|komen eraan|komt hierheen|komen hierheen|heel agressief|erg agressief|super agressief|agressief)" + E,
+    W + r"(?:ik ben|ik ben echt|ik ben zo) (?:heel |echt |zo )?bang" + E,
+    W + r"(?:durf|durven|kan|kunnen) (?:\w+ )?(?:niet|nie) (?:meer )?(?:naar buiten|weg|naar huis|eruit|naar beneden|de (?:\w+ )uit)" + E,
+    W + r"(?:sluit|sluiten|sloten|sloot) (?:me|mij|ons) (?:\w+ )?op|(?:ik zit|we zitten|ik sta) (?:\w+ )?(?:erin|hier|binnen|in de wc|op de wc|klem)" + E,
+    W + r"(?:wacht|wachten|wachtte) (?:me|mij|ons) (?:\w+ ){0,4}op" + E,
+    W + r"(?:vanmiddag|zo meteen|zometeen|zo direct)" + E,
+    W + r"(?:deur (?:\w+ ){0,3}(?:open te breken|open breken|openbreken|in te trappen|intrappen|in trappen)|bonkt|bonken|beukt|beuken)" + E,
+    W + r"(?:dronken|door het lint|flipt|woedend|razend|ontploft)" + E,
+)
+# A sign that it happens now for sure; the other signs of `_NU` do not count in a story about
+# something that keeps happening ("ze wachten me al drie weken op", "wordt steeds opgesloten").
+_ZEKER_NU = _p(
+    W + r"(?:nu|nou|nuu|zojuist|zonet|op dit moment|momenteel|nu meteen)" + E,
+    W + r"net(?! (?:als|zo|zoals|iets|niet|nie|wat|even|genoeg|op tijd|aan|gezegd))" + E,
+    W + r"(?:help|helpp+|sos)" + E,
+    W + r"(?:typ|type|typt|app|stuur) (?:dit )?(?:\w+ )?stiekem|stiekem (?:\w+ ){0,2}(?:typ|type|typen|appen|app)" + E,
+    W + r"(?:kan|kunnen|kon) (?:\w+ )?nergens (?:meer )?(?:heen|naartoe)" + E,
+)
+_STEEDS = _p(
+    W + r"(?:steeds|elke|iedere|vaak|altijd|regelmatig|telkens|soms|al (?:\w+ )?(?:dagen|weken|maanden|jaren|jaar))" + E,
+)
+# Over and done: a past time AND a sign that it has ended ("vorige maand ... Het is voorbij").
+_VROEGER = _p(
+    W + r"(?:vorige|afgelopen) (?:week|maand|maanden|jaar|zomer|winter|schooljaar|vakantie)" + E,
+    W + r"(?:vorig|afgelopen) (?:jaar|schooljaar)" + E,
+    W + r"(?:jaren|maanden|weken|een jaar|een paar jaar|twee jaar) geleden" + E,
+    W + r"(?:vroeger|toen ik (?:klein|jonger|jong|in groep|op de basisschool|in de brugklas))" + E,
+)
+_VOORBIJ = _p(
+    W + r"(?:het|dat|dit|alles) is (?:nu |gelukkig |al )*(?:voorbij|over|afgelopen|opgelost)" + E,
+    W + r"nu gaat het (?:\w+ )?(?:goed|beter|prima)" + E + r"|het gaat (?:nu |gelukkig |echt |weer )*(?:goed|beter|prima)" + E,
+    W + r"gaat (?:het )?(?:nu |gelukkig |echt |weer )*(?:goed|beter|prima) met (?:me|mij|hem|haar|ons)" + E,
+    W + r"(?:heb ik|ik heb|hij heeft|ze heeft) (?:nu |gelukkig |inmiddels )*(?:hulp|een psycholoog|therapie)" + E,
+)
+# Calm again: "hij is weer weg", "het is nu rustig". Masked before looking for "nu".
+_WEER_RUSTIG = _p(
+    W + r"(?:hij|ze|zij|die|die man|die vrouw|iedereen) (?:is|zijn) (?:nu |gelukkig |al )*(?:weer )?(?:weg|vertrokken|opgepakt|gearresteerd)" + E,
+    W + r"(?:het|alles) is (?:nu |gelukkig |al )*(?:weer )?(?:rustig|veilig)" + E,
+    W + r"(?:had|heeft) (?:niks|niets|geen wapen|geen mes) bij (?:zich|hem|haar)" + E,
+)
+# Said in anger or as a joke, and the writer says so: "hij meende het niet", "voor de grap".
+_NIET_GEMEEND = _p(
+    W + r"(?:meende|meent|menen|meenden) (?:het|dat|hij het|ze het) (?:natuurlijk |echt |toch |helemaal |vast )?(?:niet|nie)" + E,
+    W + r"(?<!niet )(?<!geen )(?:niet|nie) (?:echt |serieus )?gemeend" + E,
+    W + r"(?<!niet )(?<!geen )(?<!geen echte )(?:voor|als) (?:de |een )?(?:grap|grapje|geintje|lol)" + E,
+    W + r"(?<!geen )(?:was|is) (?:maar |gewoon |natuurlijk )?(?:een |als )?(?:grap|grapje|geintje)" + E,
+    W + r"(?:uit|in (?:zijn|haar|mijn) ) ?boosheid" + E,
+)
+# Present-tense wording that keeps suicidal thoughts acute even beside "nu gaat het goed".
+_NOG_STEEDS = _p(W + r"(?:nog steeds|nog altijd|soms nog|weer|opnieuw|nu (?:\w+ )?(?:wil|denk|wil ik|denk ik))" + E)
+
+
+def _voorbij(schoon: str) -> bool:
+    return bool(_VROEGER.search(schoon) and _VOORBIJ.search(schoon))
+
+
+def _acuut_besluit(schoon: str) -> str | None:
+    """The decision on prepared text (see `_acuut_tekst`). When in doubt: alarm."""
+    if _ZELFDODING.search(schoon):
+        # Only a clearly past episode the writer says is over stays non-acute.
+        if not (_voorbij(schoon) and not _NOG_STEEDS.search(_maskeer(schoon, _VOORBIJ))):
+            return "zelfdoding"
+    rustig = _WEER_RUSTIG.search(schoon)
+    nu = _NU.search(_maskeer(_maskeer(schoon, _VOORBIJ), _WEER_RUSTIG))
+    zeker = _ZEKER_NU.search(_maskeer(_maskeer(schoon, _VOORBIJ), _WEER_RUSTIG))
+    if _LEVENSGEVAAR.search(schoon) or (
+        _DREIGING_KERN.search(schoon) and (zeker or (nu and not _STEEDS.search(schoon)))
+    ):
+        if not nu and (_voorbij(schoon) or _NIET_GEMEEND.search(schoon) or rustig):
+            return None
+        return "levensgevaar"
+    return None
+
+
 def _maskeer(tekst: str, patroon: re.Pattern[str]) -> str:
     # Keep positions: replace look-alikes by spaces of the same length.
     return patroon.sub(lambda m: " " * len(m.group(0)), tekst)
@@ -536,12 +691,7 @@ def lijkt_op_beeldspraak(tekst: str) -> bool:
 
 def acuut_soort(tekst: str) -> str | None:
     """"zelfdoding", "levensgevaar" or None. Suicidal thoughts come first: 113 is the right line."""
-    schoon = _acuut_tekst(tekst)
-    if _ZELFDODING.search(schoon):
-        return "zelfdoding"
-    if _LEVENSGEVAAR.search(schoon):
-        return "levensgevaar"
-    return None
+    return _acuut_besluit(_acuut_tekst(tekst))
 
 
 def _situatie(laag: str) -> tuple[str, re.Match[str]] | None:
@@ -660,7 +810,10 @@ def _dader(laag: str):
                 voor = laag[max(0, m.start() - 16):m.start()]
                 # "berichten van een onbekend account": the sender is unknown, "van" does not
                 # make it the receiver as it does in "ik heb het de mentor verteld".
-                if _GEEN_DADER_VOOR.search(voor) and not (
+                # "berichten/klappen/opmerkingen van X": X sends or does it (second pass, issue #4).
+                if _GEEN_DADER_VOOR.search(voor) and _VAN_AFZENDER.search(voor):
+                    pass
+                elif _GEEN_DADER_VOOR.search(voor) and not (
                     waarde == "onbekend" and not re.search(r"(?:tegen|aan|bij|naar)\s+(?:een |de )?$", voor)
                 ):
                     continue
@@ -695,11 +848,9 @@ def herken(tekst: str) -> Signalen:
         gevonden.append(Signaal(slot, waarde, start, eind, tekst[start:eind]))
         return True
 
-    schoon = _acuut_tekst(tekst)
-    if _ZELFDODING.search(schoon):
-        gevonden.append(Signaal("acuut_soort", "zelfdoding", 0, len(tekst), tekst))
-    elif _LEVENSGEVAAR.search(schoon):
-        gevonden.append(Signaal("acuut_soort", "levensgevaar", 0, len(tekst), tekst))
+    soort = _acuut_besluit(_acuut_tekst(tekst))
+    if soort:
+        gevonden.append(Signaal("acuut_soort", soort, 0, len(tekst), tekst))
 
     rol = None
     for waarde, patroon in _ROL.items():
@@ -714,6 +865,11 @@ def herken(tekst: str) -> Signalen:
     for waarde, patroon in _ONDERWIJSTYPE.items():
         if voeg_toe("onderwijstype", waarde, _eerste(patroon, laag)):
             break
+    else:
+        if not _BUITEN_SCOPE.search(laag):
+            for waarde, patroon in _LEEFTIJD_TYPE.items():
+                if voeg_toe("onderwijstype", waarde, _eerste(patroon, laag)):
+                    break
     voeg_toe("context", "buiten_scope", _BUITEN_SCOPE.search(laag))
 
     vw = _voor_wie(laag, rol, sit[0] if sit else None)
