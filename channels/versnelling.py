@@ -14,7 +14,9 @@ the same `ValidationError` (with Rasa's hint appended) for an invalid answer.
 To build a TensorFlow model's weights before loading them, Rasa runs one training step on one
 example (`RasaModel.load`: compile + fit), which traces the whole training graph: 40% of the
 server's start-up (py-spy). The start-up step here runs eagerly instead (same variables, same
-weights loaded afterwards); predictions still use Rasa's compiled function. Fine-tuning is left as is.
+weights loaded afterwards). Keras keeps "run eagerly" in the same attribute Rasa reads to choose
+between eager and compiled prediction, so it is set back to what was asked before the weights are
+loaded: predictions use Rasa's compiled function as before. Fine-tuning is left as is.
 
 Both are installed by one entry in credentials.yml. It adds no route; it is a channel only because
 credentials.yml is the one place where a module of ours is loaded into every Rasa server process,
@@ -65,6 +67,7 @@ def controleer_actieantwoord(_actie: Any, result: Dict[Text, Any]) -> bool:
 _laden = threading.local()
 _rasa_load = RasaModel.load.__func__
 _keras_compile = RasaModel.compile
+_keras_load_weights = RasaModel.load_weights
 
 
 def _load(cls, model_file_name, model_data_example, predict_data_example=None, finetune_mode=False, *args, **kwargs):
@@ -78,8 +81,16 @@ def _load(cls, model_file_name, model_data_example, predict_data_example=None, f
 def _compile(self, *args, **kwargs):
     # Only the compile inside RasaModel.load: its single fit() step then runs eagerly (no tracing).
     if getattr(_laden, "eager", False):
+        _laden.gevraagd = kwargs.get("run_eagerly")
         kwargs["run_eagerly"] = True
     return _keras_compile(self, *args, **kwargs)
+
+
+def _load_weights(self, *args, **kwargs):
+    # Comes right after the start-up fit() in RasaModel.load: back to compiled prediction.
+    if getattr(_laden, "eager", False):
+        self.run_eagerly = getattr(_laden, "gevraagd", None)
+    return _keras_load_weights(self, *args, **kwargs)
 
 
 def installeer() -> None:
@@ -87,6 +98,7 @@ def installeer() -> None:
         RemoteAction._validate_action_result = controleer_actieantwoord  # type: ignore[assignment]
         RasaModel.load = classmethod(_load)  # type: ignore[assignment]
         RasaModel.compile = _compile  # type: ignore[assignment]
+        RasaModel.load_weights = _load_weights  # type: ignore[assignment]
         logger.info("Versnelling: actieantwoorden met één validator; modellen laden zonder getraceerde trainingsstap.")
 
 

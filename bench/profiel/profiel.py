@@ -39,7 +39,7 @@ def rss_mb(pid: int) -> int:
     return int(Path(f"/proc/{pid}/status").read_text().split("VmRSS:")[1].split()[0]) // 1024
 
 
-def top(raw: Path, n: int = 25) -> list[tuple[float, str]]:
+def top(raw: Path, n: int = 60) -> list[tuple[float, str]]:
     """Inclusive share of busy samples per function (file:function), from py-spy's raw output."""
     totaal, incl = 0, Counter()
     for regel in raw.read_text().splitlines():
