@@ -35,7 +35,7 @@ export PYTHONHASHSEED := 0
 export PYTHONWARNINGS := ignore::DeprecationWarning,ignore::PendingDeprecationWarning
 export PYTHONPATH := $(CURDIR)
 
-.PHONY: bench-nlu help run chat test test-unit test-gesprekken test-widget widget helpdesk-env test-helpdesk validate train env spacy lock spacy-officieel clean
+.PHONY: bench bench-nlu help run chat test test-unit test-gesprekken test-widget widget helpdesk-env test-helpdesk validate train env spacy lock spacy-officieel clean
 
 help:
 	@echo "make run    - start de assistent (Rasa + action server), zie README"
@@ -109,6 +109,12 @@ test: validate train test-unit test-gesprekken test-widget test-helpdesk
 # on tests/nlu/heldout.yml + veiligheid.yml, plus 3-fold cross-validation. Trainings wait for the lock.
 bench-nlu: spacy
 	TRAIN_LOCK=$(TRAIN_LOCK) $(PY) bench/nlu/bench.py --out bench/nlu/out --folds 3
+
+# Load benchmark (issue #8, docs/benchmarks.md): (a) this project vs (b) Rasa's default pipeline and
+# policies vs (c) a bare GET /, REST and socketio, 1 vs 2 instances (production profile), then a soak
+# run of SOAK_MINUTEN (default 30). Smoke run: make bench BENCH_ARGS=--snel. (b) trains behind the lock.
+bench: spacy $(MODEL)
+	TRAIN_LOCK=$(TRAIN_LOCK) $(PY) bench/last/bench.py $(BENCH_ARGS)
 
 # Needs only a Python 3.10 venv, not the lock file it (re)creates.
 lock:
