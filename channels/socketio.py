@@ -11,6 +11,12 @@
 Do not also start Rasa with `--cors`: Sanic-CORS then adds a second Access-Control-Allow-Origin
 header to the polling responses and browsers drop them (the widget never gets a session).
 
+3. Limits (channels/limieten.py): a `user_uttered` message over WEGWIJZER_MAX_TEKENS characters
+   gets the same Dutch "te lang" answer as REST; a socket that sends faster than the rate limit gets
+   "Je stuurt veel berichten snel achter elkaar..." (acute messages always pass); a frame above
+   `max_frame_bytes` (default 64 KB; python-engineio's own default is 1 MB) is refused by engineio;
+   metadata that is not an object or nested too deep is dropped; non-text messages are ignored.
+
 Everything else (events, paths, session_persistence, metadata_key) is Rasa's own. The webhook
 path stays /socket.io and the channel name stays `socketio`.
 
@@ -25,6 +31,7 @@ credentials.yml:
 from __future__ import annotations
 
 import inspect
+import json
 import logging
 import os
 import uuid
@@ -32,9 +39,14 @@ from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.socketio import SocketIOInput
-from sanic import Blueprint
+from sanic import Blueprint, response
+from socketio import packet as sio_pakket
+
+from channels.invoergrens import MAX_DIEPTE, _diepte
+from channels.limieten import TE_LANG, TE_SNEL, grens_voor, max_tekens
 
 logger = logging.getLogger(__name__)
+MAX_PAKKETTEN = 16  # python-engineio's Payload.max_decode_packets
 
 
 def lees_origins(waarde: Any) -> List[Text]:
@@ -57,6 +69,8 @@ class WegwijzerSocketIO(SocketIOInput):
         kanaal = super().from_credentials(credentials)
         bron = credentials.get("cors_allowed_origins", os.environ.get("RASA_CORS"))
         kanaal.origins = lees_origins(bron)  # type: ignore[attr-defined]
+        kanaal.max_frame_bytes = int(credentials.get("max_frame_bytes", 65_536))  # type: ignore[attr-defined]
+        kanaal.max_tekens = int(credentials.get("max_tekens", max_tekens()))  # type: ignore[attr-defined]
         return kanaal  # type: ignore[return-value]
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
@@ -67,7 +81,7 @@ class WegwijzerSocketIO(SocketIOInput):
         sio.eio.cors_allowed_origins = "*" if "*" in origins else (origins or None)
         logger.info("socketio: toegestane origins %s", origins or "(alleen dezelfde oorsprong)")
 
-        async def session_request(sid: Text, data: Optional[Dict]) -> None:
+        async def session_request(sid: Text, data: Optional[Dict] = None, *_: Any) -> None:
             data = data if isinstance(data, dict) else {}
             gevraagd = data.get("session_id")
             if not isinstance(gevraagd, str) or not gevraagd or len(gevraagd) > 128:
@@ -80,4 +94,82 @@ class WegwijzerSocketIO(SocketIOInput):
 
         # Replaces Rasa's handler for the same event.
         sio.on("session_request", session_request, namespace=self.namespace)
+
+        # Frames above this are refused by engineio (polling: 413; websocket: connection closed).
+        sio.eio.max_http_buffer_size = getattr(self, "max_frame_bytes", 65_536)
+        naamruimte = self.namespace or "/"
+        rasa_bericht = sio.handlers[naamruimte][self.user_message_evt]
+        grens = grens_voor("socketio")
+        limiet = getattr(self, "max_tekens", max_tekens())
+
+        async def antwoord(sid: Text, tekst: Text) -> None:
+            await sio.emit(self.bot_message_evt, {"text": tekst}, room=sid, namespace=naamruimte)
+
+        async def bericht(sid: Text, data: Any = None, *_: Any) -> None:  # a client decides the arguments
+            if not isinstance(data, dict) or not isinstance(data.get("message", ""), str):
+                return  # Rasa's handler would raise on it; there is no text to answer
+            data = dict(data)
+            # A lone surrogate cannot be stored or logged as UTF-8: replace it, as for REST.
+            data["message"] = data.get("message", "").encode("utf-8", "replace").decode("utf-8")
+            meta = data.get(self.metadata_key)
+            if isinstance(meta, str):
+                try:
+                    meta = json.loads(meta)
+                except (ValueError, RecursionError):
+                    meta = None
+            if meta is not None and (not isinstance(meta, dict) or _diepte(meta) > MAX_DIEPTE):
+                meta = None
+            data[self.metadata_key] = meta or {}
+            sessie = data.get("session_id")
+            if self.session_persistence and (not isinstance(sessie, str) or not sessie or len(sessie) > 128):
+                return  # Rasa would use any JSON value as the conversation id; the widget always sends text
+            if len(data["message"]) > limiet:
+                logger.warning("socketio-bericht van %d tekens niet verwerkt (grens %d).", len(data["message"]), limiet)
+                await antwoord(sid, TE_LANG)
+                return
+            # Per socket, not per session id: the session id is the client's choice.
+            if not grens.mag(sid, data["message"]):
+                logger.warning("socketio: verbinding stuurt te snel; bericht niet verwerkt.")
+                await antwoord(sid, TE_SNEL)
+                return
+            await rasa_bericht(sid, data)
+
+        sio.on(self.user_message_evt, bericht, namespace=self.namespace)
+
+        # Packets python-socketio cannot decode, or events without a name, raise inside
+        # python-socketio itself (a logged traceback per packet): drop them before it sees them.
+        eio_bericht = sio.eio.handlers["message"]
+
+        async def veilig_pakket(eio_sid: Text, data: Any) -> Any:
+            if isinstance(data, str):
+                try:
+                    pakket = sio_pakket.Packet(encoded_packet=data)
+                except Exception:  # noqa: BLE001 - any undecodable packet is simply ignored
+                    logger.info("socketio: onleesbaar pakket genegeerd")
+                    return None
+                if pakket.packet_type in (sio_pakket.EVENT, sio_pakket.ACK) and not (
+                        isinstance(pakket.data, list) and pakket.data and isinstance(pakket.data[0], str)):
+                    return None
+            return await eio_bericht(eio_sid, data)
+
+        sio.eio.on("message", veilig_pakket)
+        pad = "/" + self.socketio_path.strip("/")
+
+        @bp.listener("before_server_start")
+        async def pakketgrens(app: Any, _loop: Any) -> None:
+            async def te_veel_pakketten(request: Any) -> Any:
+                # engine.io decodes at most 16 packets per polling POST and logs a traceback for
+                # more, or for an unknown packet type: refuse such a POST before it gets there.
+                if request.method != "POST" or request.path.rstrip("/") != pad:
+                    return None
+                pakketten = (request.body or b"").split(b"\x1e")
+                if len(pakketten) > MAX_PAKKETTEN:
+                    return response.text("te veel pakketten", status=400)
+                # engine.io packet types are 0-6 ("b" = base64 binary); others raise inside it.
+                if any(not p or p[:1] not in b"0123456b" for p in pakketten):
+                    return response.text("onbekend pakket", status=400)
+                return None
+
+            app.register_middleware(te_veel_pakketten, "request")
+
         return bp

@@ -29,6 +29,7 @@ from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 from rasa.core.channels.telegram import TelegramInput as RasaTelegramInput
 from rasa.core.channels.telegram import TelegramOutput as RasaTelegramOutput
 
+from channels.limieten import TE_LANG, TE_SNEL, grens_voor, max_tekens
 from channels.gemeenschappelijk import (
     PSEUDONIEM_SLEUTEL_ENV,
     GebondenUitvoer,
@@ -49,6 +50,7 @@ logging.getLogger("aiogram").setLevel(logging.INFO)
 KANAAL = "telegram"
 TEKST_LIMIET = 4096
 CALLBACK_DATA_LIMIET = 64  # bytes
+MAX_BODY_BYTES = 262_144  # one update is a few KB
 ADRES_TTL = 24 * 3600
 GEZIEN_TTL = 24 * 3600
 MAX_POGINGEN = 3
@@ -191,6 +193,7 @@ class TelegramInput(RasaTelegramInput):
         self.api_url = api_url
         self.sleutel = pseudoniem_sleutel.encode() if pseudoniem_sleutel else None
         self.gezien: TijdelijkGeheugen[int, bool] = TijdelijkGeheugen(GEZIEN_TTL)
+        self.grens = grens_voor(KANAAL)
         ontbrekend = [n for n, w in (
             ("TELEGRAM_BOT_TOKEN", access_token), ("TELEGRAM_SECRET_TOKEN", secret_token),
             (PSEUDONIEM_SLEUTEL_ENV, pseudoniem_sleutel)) if not w]
@@ -222,9 +225,11 @@ class TelegramInput(RasaTelegramInput):
             if not gelijk(request.headers.get("X-Telegram-Bot-Api-Secret-Token"), self.secret_token):
                 logger.warning("Telegram: update zonder geldig secret-token geweigerd")
                 return response.text("geweigerd", status=403)
+            if len(request.body or b"") > MAX_BODY_BYTES:
+                return response.text("te groot", status=413)
             try:
                 update = json.loads(request.body)
-            except ValueError:
+            except (ValueError, RecursionError):
                 return response.text("geen JSON", status=400)
             if not isinstance(update, dict):
                 return response.text("onverwacht formaat", status=400)
@@ -246,17 +251,18 @@ class TelegramInput(RasaTelegramInput):
     async def _verwerk(self, update: Dict[Text, Any], on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> None:
         uitvoer = self.uitvoer
         assert isinstance(uitvoer, TelegramOutput)
-        if update.get("callback_query"):
+        # Oddly shaped parts are ignored (a retry would not make them better).
+        if isinstance(update.get("callback_query"), dict):
             vraag = update["callback_query"]
-            chat = ((vraag.get("message") or {}).get("chat")) or vraag.get("from") or {}
+            chat = _dict(_dict(vraag.get("message")).get("chat")) or _dict(vraag.get("from"))
             tekst = uitvoer.knop_codes.naar_payload(str(vraag.get("data") or ""))
             try:  # stops the button's loading spinner; failure is cosmetic
                 await uitvoer.answer_callback_query(vraag.get("id"))
             except (TelegramAPIError, ClientError) as fout:
                 logger.debug("Telegram: answerCallbackQuery mislukt (%s)", type(fout).__name__)
-        elif update.get("message"):
+        elif isinstance(update.get("message"), dict):
             bericht = update["message"]
-            chat = bericht.get("chat") or {}
+            chat = _dict(bericht.get("chat"))
             tekst = self._tekst_uit(bericht)
         else:
             return  # edited messages, channel posts, polls...: not part of a conversation
@@ -270,6 +276,14 @@ class TelegramInput(RasaTelegramInput):
             await gebonden.send_response(afzender, {"text": NIET_ONDERSTEUND})
             return
         if not tekst.strip():
+            return
+        tekst = tekst.encode("utf-8", "replace").decode("utf-8")  # lone surrogates (JSON escapes)
+        if len(tekst) > max_tekens():
+            await gebonden.send_response(afzender, {"text": TE_LANG})
+            return
+        if not self.grens.mag(afzender, tekst):
+            logger.warning("Telegram: afzender stuurt te snel; bericht niet verwerkt")
+            await gebonden.send_response(afzender, {"text": TE_SNEL})
             return
         await on_new_message(UserMessage(tekst, gebonden, afzender, input_channel=KANAAL,
                                          metadata={"telegram": {"knop": bool(update.get("callback_query"))}}))
@@ -289,6 +303,10 @@ class TelegramInput(RasaTelegramInput):
             if opdracht in ("/restart", "/opnieuw"):
                 return OPNIEUW_PAYLOAD
         return tekst
+
+
+def _dict(waarde: Any) -> Dict[Text, Any]:
+    return waarde if isinstance(waarde, dict) else {}
 
 
 async def registreer_webhook(api_url: Text, token: Text, webhook_url: Text, secret_token: Text) -> Dict[Text, Any]:

@@ -23,6 +23,7 @@ from sanic.response import HTTPResponse
 
 from rasa.core.channels.channel import InputChannel, OutputChannel, UserMessage
 
+from channels.limieten import TE_LANG, TE_SNEL, grens_voor, max_tekens
 from channels.gemeenschappelijk import (
     PSEUDONIEM_SLEUTEL_ENV,
     GebondenUitvoer,
@@ -39,6 +40,8 @@ from channels.gemeenschappelijk import (
 logger = logging.getLogger(__name__)
 
 KANAAL = "whatsapp"
+# Meta's webhook bodies are a few KB; refuse anything far bigger before checking the signature.
+MAX_BODY_BYTES = 262_144
 TEKST_LIMIET = 4096
 INTERACTIEF_BODY_LIMIET = 1024
 MAX_KNOPPEN = 3
@@ -213,6 +216,14 @@ class WhatsAppOutput(OutputChannel):
             await self._verstuur(recipient_id, inhoud)
 
 
+def _dict(waarde: Any) -> Dict[Text, Any]:
+    return waarde if isinstance(waarde, dict) else {}
+
+
+def _lijst(waarde: Any) -> List[Any]:
+    return waarde if isinstance(waarde, list) else []
+
+
 def _foutcode(tekst: Text) -> Text:
     try:
         fout = json.loads(tekst).get("error", {})
@@ -257,6 +268,7 @@ class WhatsAppInput(InputChannel):
         self.verify_token = verify_token
         self.sleutel = pseudoniem_sleutel.encode() if pseudoniem_sleutel else None
         self.gezien: TijdelijkGeheugen[Text, bool] = TijdelijkGeheugen(GEZIEN_TTL)
+        self.grens = grens_voor(KANAAL)
         self.uitvoer = WhatsAppOutput(access_token, phone_number_id, graph_url or "", graph_versie or "")
         ontbrekend = [n for n, w in (
             ("WHATSAPP_APP_SECRET", app_secret), ("WHATSAPP_VERIFY_TOKEN", verify_token),
@@ -298,20 +310,25 @@ class WhatsAppInput(InputChannel):
         async def ontvang(request: Request) -> HTTPResponse:
             if not self.geconfigureerd:
                 return response.text("WhatsApp is niet geconfigureerd", status=503)
+            if len(request.body or b"") > MAX_BODY_BYTES:
+                return response.text("te groot", status=413)
             geweigerd = self._handtekening_klopt(request)
             if geweigerd is not None:
                 return geweigerd
             try:
                 melding = json.loads(request.body)
-            except ValueError:
+            except (ValueError, RecursionError):
                 return response.text("geen JSON", status=400)
             if not isinstance(melding, dict):
                 return response.text("onverwacht formaat", status=400)
-            for entry in melding.get("entry") or []:
-                for change in (entry or {}).get("changes") or []:
-                    waarde = (change or {}).get("value") or {}
+            # Signed but oddly shaped parts are skipped: a retry by Meta would not make them better.
+            for entry in _lijst(melding.get("entry")):
+                for change in _lijst(_dict(entry).get("changes")):
+                    waarde = _dict(_dict(change).get("value"))
                     # Delivery/read receipts: nothing to say back.
-                    for bericht in waarde.get("messages") or []:
+                    for bericht in _lijst(waarde.get("messages")):
+                        if not isinstance(bericht, dict):
+                            continue
                         try:
                             await self._verwerk(bericht, on_new_message)
                         except Exception as fout:  # noqa: BLE001 - report as 500 so Meta retries
@@ -348,7 +365,15 @@ class WhatsAppInput(InputChannel):
                 return
             if not tekst.strip():
                 return
-            metadata = {"whatsapp": {"type": soort, "doorgestuurd": bool((bericht.get("context") or {}).get("forwarded"))}}
+            tekst = tekst.encode("utf-8", "replace").decode("utf-8")  # lone surrogates (JSON escapes)
+            if len(tekst) > max_tekens():
+                await uitvoer.send_response(afzender, {"text": TE_LANG})
+                return
+            if not self.grens.mag(afzender, tekst):
+                logger.warning("WhatsApp: afzender stuurt te snel; bericht niet verwerkt")
+                await uitvoer.send_response(afzender, {"text": TE_SNEL})
+                return
+            metadata = {"whatsapp": {"type": str(soort)[:40], "doorgestuurd": bool(_dict(bericht.get("context")).get("forwarded"))}}
             await on_new_message(UserMessage(tekst, uitvoer, afzender, input_channel=KANAAL, metadata=metadata))
         except Exception:
             if merk:
@@ -358,18 +383,18 @@ class WhatsAppInput(InputChannel):
     def _tekst_uit(self, bericht: Dict[Text, Any]) -> Optional[Text]:
         soort = bericht.get("type")
         if soort == "text":
-            return str((bericht.get("text") or {}).get("body") or "")
+            return str(_dict(bericht.get("text")).get("body") or "")
         if soort == "interactive":
-            interactief = bericht.get("interactive") or {}
-            keuze = interactief.get(interactief.get("type") or "") or {}
+            interactief = _dict(bericht.get("interactive"))
+            keuze = _dict(interactief.get(str(interactief.get("type") or "")))
             if interactief.get("type") in ("button_reply", "list_reply") and keuze.get("id"):
                 return self.uitvoer.knop_codes.naar_payload(str(keuze["id"]), keuze.get("title"))
             return None
         if soort == "button":  # quick-reply button of a template message
-            knop = bericht.get("button") or {}
+            knop = _dict(bericht.get("button"))
             return str(knop.get("payload") or knop.get("text") or "")
         if soort in ("image", "video", "document"):
             # A screenshot with a caption: the caption is what we can understand.
-            onderschrift = (bericht.get(soort) or {}).get("caption")
+            onderschrift = _dict(bericht.get(soort)).get("caption")
             return str(onderschrift) if onderschrift else None
         return None

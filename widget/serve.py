@@ -84,6 +84,11 @@ def maak_handler(rasa_url: str, exit_url: str) -> type[BaseHTTPRequestHandler]:
             self.send_header("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
             self.send_header("Cross-Origin-Opener-Policy", "same-origin")
             self.send_header("Cache-Control", cache)
+            # Behind a TLS-terminating proxy: browsers keep to https from then on. Only sent over
+            # TLS (RFC 6797 says browsers ignore it on plain http anyway).
+            koppen = getattr(self, "headers", None)  # absent when the request line itself was bad
+            if koppen is not None and koppen.get("X-Forwarded-Proto", "").split(",")[0].strip().lower() == "https":
+                self.send_header("Strict-Transport-Security", "max-age=31536000")
             self.end_headers()
 
         def antwoord(self, kop_only: bool) -> None:
@@ -111,6 +116,16 @@ def maak_handler(rasa_url: str, exit_url: str) -> type[BaseHTTPRequestHandler]:
             self.send_response(HTTPStatus.NOT_FOUND)
             self.kopjes("text/plain; charset=utf-8", len(tekst), "no-store")
             if not kop_only:
+                self.wfile.write(tekst)
+
+        def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+            # http.server's own error pages (bad request line, POST, too long URL) carry no CSP:
+            # send every error with the same headers as the pages.
+            tekst = f"{int(code)} {message or HTTPStatus(code).phrase}\n".encode("utf-8", "replace")
+            self.close_connection = True
+            self.send_response(code, message)
+            self.kopjes("text/plain; charset=utf-8", len(tekst), "no-store")
+            if self.command != "HEAD" and code >= 200 and code not in (204, 304):
                 self.wfile.write(tekst)
 
         def do_GET(self) -> None:  # noqa: N802 (http.server naming)

@@ -94,13 +94,19 @@ def maak_app(inst: Instellingen, app_engine: Optional[Engine] = None, tracker_en
         g.pre_waarde = request.cookies.get(pre_cookie) or secrets.token_urlsafe(24)
         if request.endpoint in ("static",):
             return None
+        # PostgreSQL refuses NUL characters in text (a 500 from the database); no path, filter or
+        # form field needs them.
+        if "\x00" in request.path or any("\x00" in w for w in request.args.values()) or (
+                request.method == "POST" and any("\x00" in w for w in request.form.values())):
+            abort(400, "Ongeldige invoer.")
         if request.method == "POST":
             # CSRF: same-origin check when the browser says where it comes from, plus a token
             # bound to the session (or, before login, to a random pre-login cookie).
             herkomst = request.headers.get("Origin") or request.headers.get("Referer")
             if herkomst and urlparse(herkomst).netloc != request.host:
                 abort(403, "Verzoek van een andere site geweigerd.")
-            if not hmac.compare_digest(request.form.get("csrf", ""), csrf_token()):
+            # As bytes: compare_digest refuses non-ASCII str (a 500 for a forged token).
+            if not hmac.compare_digest(request.form.get("csrf", "").encode(), csrf_token().encode()):
                 abort(403, "Ongeldig formulier (CSRF). Laad de pagina opnieuw.")
         if request.endpoint == "inloggen":
             return None
@@ -122,7 +128,9 @@ def maak_app(inst: Instellingen, app_engine: Optional[Engine] = None, tracker_en
         resp.headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()"
         if request.endpoint != "static":
             resp.headers["Cache-Control"] = "no-store"
-        if request.is_secure:
+        # Behind a TLS-terminating reverse proxy the app itself sees http: trust its header for HSTS.
+        voor = request.headers.get("X-Forwarded-Proto", "").split(",")[0].strip().lower()
+        if request.is_secure or voor == "https":
             resp.headers["Strict-Transport-Security"] = "max-age=31536000"
         if not request.cookies.get(pre_cookie) and not g.get("gebruiker"):
             resp.set_cookie(pre_cookie, g.pre_waarde, secure=inst.veilige_cookies, httponly=True, samesite="Strict",
@@ -186,9 +194,11 @@ def maak_app(inst: Instellingen, app_engine: Optional[Engine] = None, tracker_en
 
         def datum(naam):
             try:
-                return date.fromisoformat(a.get(naam, ""))
+                d = date.fromisoformat(a.get(naam, ""))
             except ValueError:
                 return None
+            # 9999-12-31 plus one day overflows (a 500); no conversation is that old or that new.
+            return d if 1970 <= d.year <= 9998 else None
 
         van, tot = datum("van"), datum("tot")
         if van:

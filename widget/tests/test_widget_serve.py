@@ -63,3 +63,21 @@ def test_alleen_http_urls():
         serve.csp("javascript:alert(1)")
     with pytest.raises(ValueError):
         serve.maak_handler("http://localhost:5005", "javascript:alert(1)")
+
+
+@pytest.mark.parametrize("pad", ["/", "/wegwijzer.js", "/wegwijzer.css", "/vendor/socket.io.min.js", "/bestaat-niet"])
+def test_elke_pagina_csp_nosniff_en_hsts_achter_tls(web, pad):
+    r = requests.get(web + pad, headers={"X-Forwarded-Proto": "https"}, timeout=5)
+    assert "frame-ancestors 'none'" in r.headers["Content-Security-Policy"]
+    assert r.headers["X-Content-Type-Options"] == "nosniff"
+    assert r.headers["Strict-Transport-Security"].startswith("max-age=")
+    # Plain http (no proxy in front): no HSTS.
+    assert "Strict-Transport-Security" not in requests.get(web + pad, timeout=5).headers
+
+
+def test_foutpaginas_ook_met_kopjes(web):
+    for r in [requests.post(web + "/", data=b"x", timeout=5), requests.request("BREW", web + "/", timeout=5),
+              requests.get(web + "/" + "a" * 70_000, timeout=5)]:
+        assert r.status_code >= 400
+        assert "frame-ancestors 'none'" in r.headers["Content-Security-Policy"]
+        assert r.headers["X-Content-Type-Options"] == "nosniff"
