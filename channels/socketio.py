@@ -17,6 +17,16 @@ header to the polling responses and browsers drop them (the widget never gets a 
    `max_frame_bytes` (default 64 KB; python-engineio's own default is 1 MB) is refused by engineio;
    metadata that is not an object or nested too deep is dropped; non-text messages are ignored.
 
+4. Session ids only from this server. Rasa accepts any `session_id` a client names: whoever sends
+   `session_request` with someone else's id joins that room and receives that conversation's bot
+   messages, and `user_uttered` with it writes into that conversation. Here the server issues every
+   id itself, as `<uuid4>.<HMAC-SHA256 of it, 128 bits>`, and accepts an id in `session_request` or
+   `user_uttered` only when its signature checks: an invented, guessed or altered id gets a new
+   conversation (`session_request`) or is refused (`user_uttered`). The id stays a bearer secret:
+   the widget keeps it in sessionStorage of that tab only. The key comes from
+   $WEGWIJZER_SESSIE_SLEUTEL (every instance behind one load balancer needs the same value), else
+   from var/socketio_sessiesleutel (made once, mode 0600), so ids survive a restart.
+
 Everything else (events, paths, session_persistence, metadata_key) is Rasa's own. The webhook
 path stays /socket.io and the channel name stays `socketio`.
 
@@ -30,11 +40,15 @@ credentials.yml:
 """
 from __future__ import annotations
 
+import hashlib
+import hmac
 import inspect
 import json
 import logging
 import os
+import secrets
 import uuid
+from pathlib import Path
 from typing import Any, Awaitable, Callable, Dict, List, Optional, Text
 
 from rasa.core.channels.channel import UserMessage
@@ -47,6 +61,42 @@ from channels.limieten import TE_LANG, TE_SNEL, grens_voor, max_tekens
 
 logger = logging.getLogger(__name__)
 MAX_PAKKETTEN = 16  # python-engineio's Payload.max_decode_packets
+
+
+SLEUTELBESTAND = Path("var") / "socketio_sessiesleutel"
+ONBEKEND_GESPREK = ("Ik kan dit gesprek niet terugvinden. Ververs de pagina om opnieuw te beginnen. "
+                    "Ben je in direct gevaar? Bel 112.")
+
+
+def sessiesleutel() -> bytes:
+    uit_omgeving = os.environ.get("WEGWIJZER_SESSIE_SLEUTEL", "").strip()
+    if uit_omgeving:
+        return uit_omgeving.encode("utf-8")
+    bestand = Path(os.environ.get("WEGWIJZER_SESSIE_SLEUTELBESTAND", SLEUTELBESTAND))
+    if not bestand.exists():
+        bestand.parent.mkdir(parents=True, exist_ok=True)
+        try:  # O_EXCL: two instances starting at once keep the first key
+            fd = os.open(bestand, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as f:
+                f.write(secrets.token_hex(32))
+        except FileExistsError:
+            pass
+    return bestand.read_text().strip().encode("utf-8")
+
+
+def _handtekening(sleutel: bytes, deel: str) -> str:
+    return hmac.new(sleutel, deel.encode("utf-8"), hashlib.sha256).hexdigest()[:32]
+
+
+def nieuwe_sessie(sleutel: bytes) -> str:
+    deel = uuid.uuid4().hex
+    return f"{deel}.{_handtekening(sleutel, deel)}"
+
+
+def echte_sessie(sleutel: bytes, sessie: Any) -> bool:
+    if not isinstance(sessie, str) or len(sessie) != 65 or sessie[32] != ".":
+        return False
+    return hmac.compare_digest(sessie[33:], _handtekening(sleutel, sessie[:32]))
 
 
 def lees_origins(waarde: Any) -> List[Text]:
@@ -81,11 +131,12 @@ class WegwijzerSocketIO(SocketIOInput):
         sio.eio.cors_allowed_origins = "*" if "*" in origins else (origins or None)
         logger.info("socketio: toegestane origins %s", origins or "(alleen dezelfde oorsprong)")
 
+        sleutel = sessiesleutel()
+
         async def session_request(sid: Text, data: Optional[Dict] = None, *_: Any) -> None:
             data = data if isinstance(data, dict) else {}
-            gevraagd = data.get("session_id")
-            if not isinstance(gevraagd, str) or not gevraagd or len(gevraagd) > 128:
-                data["session_id"] = uuid.uuid4().hex
+            if not echte_sessie(sleutel, data.get("session_id")):
+                data["session_id"] = nieuwe_sessie(sleutel)
             if self.session_persistence:
                 binnen = sio.enter_room(sid, data["session_id"], namespace=self.namespace or "/")
                 if inspect.isawaitable(binnen):
@@ -120,9 +171,11 @@ class WegwijzerSocketIO(SocketIOInput):
             if meta is not None and (not isinstance(meta, dict) or _diepte(meta) > MAX_DIEPTE):
                 meta = None
             data[self.metadata_key] = meta or {}
-            sessie = data.get("session_id")
-            if self.session_persistence and (not isinstance(sessie, str) or not sessie or len(sessie) > 128):
-                return  # Rasa would use any JSON value as the conversation id; the widget always sends text
+            if self.session_persistence and not echte_sessie(sleutel, data.get("session_id")):
+                # Not an id this server issued: never write into (or create) that conversation.
+                logger.warning("socketio: bericht met onbekende session_id geweigerd.")
+                await antwoord(sid, ONBEKEND_GESPREK)
+                return
             if len(data["message"]) > limiet:
                 logger.warning("socketio-bericht van %d tekens niet verwerkt (grens %d).", len(data["message"]), limiet)
                 await antwoord(sid, TE_LANG)

@@ -242,14 +242,16 @@ class SocketGebruiker(Gebruiker):
         self.na_laten()
 
     async def nieuw_gesprek(self, afzender: str) -> None:
-        # The widget's way: ask for a session with our id; the server puts us in that room.
-        await self.sio.emit("session_request", {"session_id": afzender})
-        await asyncio.wait_for(self.bevestigd.get(), self.timeout_s)
+        # The widget's way: ask for a new session; the server issues a signed id and puts us in
+        # that room (channels/socketio.py). Our own name for the conversation is not used.
+        await self.sio.emit("session_request", {"session_id": None})
+        bevestigd = await asyncio.wait_for(self.bevestigd.get(), self.timeout_s)
+        self.sessie = bevestigd if isinstance(bevestigd, str) else (bevestigd or {}).get("session_id")
 
     async def zeg(self, afzender: str, tekst: str) -> tuple[float, int, float]:
         self.na_laten()
         begin = time.monotonic()
-        await self.sio.emit("user_uttered", {"message": tekst, "session_id": afzender, "customData": {"bron": "bench"}})
+        await self.sio.emit("user_uttered", {"message": tekst, "session_id": self.sessie, "customData": {"bron": "bench"}})
         laatste, tekst = await asyncio.wait_for(self.rij.get(), self.timeout_s)
         teksten = [tekst]
         while True:

@@ -156,10 +156,11 @@ def soak(srv: Server, gesprekken, args) -> dict:
     duur = args.soak_minuten * 60
     bem = Bemonsteraar(srv.pids())
     log(f"duurtest: {args.soak_gebruikers} gesprekken tegelijk, {args.soak_minuten} min")
+    vanaf = time.time() - 1  # nothing else talks to this server during the soak
     s, _, _ = ronde([srv.url], ["rest", "socketio"], args.soak_gebruikers, duur, gesprekken, args.zaad + 7,
                     tuple(args.soak_denktijd), "soak", bemonster=bem, interval=5.0)
     time.sleep(1)  # the last answered turn is stored before its answer goes out; this is only a margin
-    opgeslagen = srv.opgeslagen_gebruikersberichten("soak-")
+    opgeslagen = srv.opgeslagen_gebruikersberichten(vanaf)
     reeks = bem.rss["rasa"]
     opwarmen = min(300.0, 0.2 * duur)  # RSS "after warm-up": the first sample after 20% (max 5 min)
     na_opwarmen = next((m for t, m in reeks if t >= opwarmen), reeks[-1][1] if reeks else None)

@@ -220,13 +220,14 @@ class Server:
     def pids(self) -> dict[str, int]:
         return {"rasa": self.rasa.pid, "acties": self.acties.pid}
 
-    def opgeslagen_gebruikersberichten(self, voorvoegsel: str) -> int:
-        """User messages in the tracker store for senders starting with `voorvoegsel`."""
+    def opgeslagen_gebruikersberichten(self, vanaf: float) -> int:
+        """User messages stored since `vanaf` (epoch seconds). Not by sender id: socketio ids are
+        issued by the server (channels/socketio.py), so the harness does not choose them."""
         import sqlite3
 
         with sqlite3.connect(f"file:{self.tracker_db}?mode=ro", uri=True) as db:
-            return db.execute("SELECT COUNT(*) FROM events WHERE type_name = 'user' AND sender_id LIKE ?",
-                              (voorvoegsel + "%",)).fetchone()[0]
+            return db.execute("SELECT COUNT(*) FROM events WHERE type_name = 'user' AND timestamp >= ?",
+                              (vanaf,)).fetchone()[0]
 
 
 class Bemonsteraar:

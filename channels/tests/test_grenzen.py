@@ -233,3 +233,36 @@ def test_socketio_snelheidsgrens_en_acuut_gaat_voor(servers):
     while ACUUT not in gebruikersberichten(servers, sessie) and time.monotonic() < einde:
         time.sleep(0.2)
     assert ACUUT in gebruikersberichten(servers, sessie)
+
+
+def test_socketio_sessie_van_een_ander_is_niet_over_te_nemen(servers):
+    """Rasa lets any client name a session id and join that conversation; channels/socketio.py
+    issues signed ids and accepts only those."""
+    from channels.socketio import ONBEKEND_GESPREK
+
+    a = Socket(servers.url)
+    a_id = a.sessie()
+    a.emit("user_uttered", {"message": "mijn zoon wordt gepest", "session_id": a_id})
+    a.wacht_op(lambda v: len(bot_teksten(v)) >= 1)
+
+    b = Socket(servers.url)
+    laatste = "0" if a_id[-1] != "0" else "1"
+    vervalst = [a_id[:32], a_id[:-1] + laatste, a_id.upper(), "kaap-" + a_id, "herstart-socketio-7f3a9c"]
+    for poging in vervalst:
+        b.ontvangen.clear()
+        b.emit("session_request", {"session_id": poging})
+        gekregen = [e for e in b.wacht_op(lambda v: any(e[0] == "session_confirm" for e in v)) if e[0] == "session_confirm"][-1][1]
+        assert gekregen not in (a_id, poging) and len(gekregen) == 65, (poging, gekregen)
+
+    b.ontvangen.clear()
+    b.emit("user_uttered", {"message": "ik ben de moeder, wat is de route", "session_id": a_id[:-1] + laatste})
+    assert bot_teksten(b.wacht_op(lambda v: len(bot_teksten(v)) >= 1)) == [ONBEKEND_GESPREK]
+    assert gebruikersberichten(servers, a_id) == ["mijn zoon wordt gepest"]
+    assert gebruikersberichten(servers, a_id[:-1] + laatste) == []
+    # Ids are not sequential or guessable: 20 requests, 20 different ids, each 128 random bits + MAC.
+    c = Socket(servers.url)
+    ids = set()
+    for _ in range(20):
+        c.ontvangen.clear()
+        ids.add(c.sessie())
+    assert len(ids) == 20 and all(len(i) == 65 and i[32] == "." for i in ids)

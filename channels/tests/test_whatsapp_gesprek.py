@@ -139,9 +139,11 @@ def test_doorgestuurd_lang_bericht(servers, graph):
     verhaal = ("Doorgestuurd van mijn man: onze dochter van 9 wordt al weken gepest door twee kinderen uit haar klas. "
                "Ze wil 's ochtends niet meer naar school en huilt vaak. De juf zegt dat het wel meevalt. ") * 3
     servers.whatsapp(webhook_tekst(nummer, "wamid.doorgestuurd", verhaal, context={"forwarded": True}))
-    berichten = graph.wacht_op(lambda v: any(b["body"]["type"] == "interactive" for b in v))
-    # The story is understood at once (ouder, pesten, iemand anders): only the school type is asked.
-    assert "Op wat voor school" in alle_tekst([b["body"] for b in berichten])
+    # The story is understood at once (ouder, pesten, iemand anders, "dochter van 9" -> basisschool):
+    # nothing is asked, the route comes straight away.
+    berichten = graph.wacht_op(lambda v: "Neem alleen de stappen waar jij je veilig bij voelt." in alle_tekst([b["body"] for b in v]))
+    tekst = alle_tekst([b["body"] for b in berichten])
+    assert "Op wat voor school" not in tekst and "Wie ben jij" not in tekst
 
 
 def test_geen_telefoonnummer_in_de_tracker_store(servers):

@@ -45,7 +45,8 @@ function antwoorden(s, bericht, id, stop) {
 
 const eerste = await verbind();
 const id = await sessie(eerste, null);
-assert.match(id, /^[0-9a-f]{32}$/);
+// Issued and signed by the server (channels/socketio.py): <uuid4 hex>.<128-bit HMAC>.
+assert.match(id, /^[0-9a-f]{32}\.[0-9a-f]{32}$/);
 console.log(`- sessie ${id}`);
 const a = await antwoorden(eerste, "hoi", id, (m) => (m.quick_replies || []).length > 0);
 const titels = a.flatMap((m) => (m.quick_replies || []).map((q) => q.title));
