@@ -161,7 +161,8 @@ EXTRA_SETS = (
     ("vers", "heldout_vers", "Tweede held-out set, geschreven nadat de regels waren afgesteld"),
     ("derde", "heldout_derde", "Derde held-out set, geschreven zonder de trainingsdata of de regels te "
      "zien; daarna gebruikt om herkenning breder te maken (eerste meting: bench/nlu/heldout_derde_eerste_meting.txt)"),
-    ("vierde", "heldout_vierde", "Vierde held-out set, onafhankelijk geschreven en nergens op afgestemd"),
+    ("vierde", "heldout_vierde", "Vierde held-out set, ook onafhankelijk geschreven; daarna ook gebruikt om herkenning breder te "
+     "maken (eerste meting: bench/nlu/heldout_vierde_eerste_meting.txt)"),
 )
 
 
@@ -340,8 +341,8 @@ def main() -> None:
             seconden = lees_tijd(modellen / f"{sleutel}.seconden")
         print(f"== ({sleutel}) evalueren", flush=True)
         r = evalueer(naam, lambda ts, m=model: parse(m, ts), gold, veilig)
-        for sleutel, set_ in extra.items():
-            r[sleutel] = evalueer_vers(lambda ts, m=model: parse(m, ts), set_)
+        for setnaam, set_ in extra.items():  # not `sleutel`: that names the model in this loop
+            r[setnaam] = evalueer_vers(lambda ts, m=model: parse(m, ts), set_)
         r["trainingstijd_s"] = seconden
         r["modelgrootte_mb"] = model.stat().st_size / 1e6
         r["robuustheid"] = robuustheid(model)
@@ -350,8 +351,8 @@ def main() -> None:
     from trefwoorden import voorspel
 
     res["c"] = evalueer("trefwoorden", lambda ts: [voorspel(t) for t in ts], gold, veilig)
-    for sleutel, set_ in extra.items():
-        res["c"][sleutel] = evalueer_vers(lambda ts: [voorspel(t) for t in ts], set_)
+    for setnaam, set_ in extra.items():
+        res["c"][setnaam] = evalueer_vers(lambda ts: [voorspel(t) for t in ts], set_)
     res["c"]["trainingstijd_s"] = {"wand_s": 0.0, "cpu_s": None}
     res["c"]["modelgrootte_mb"] = None
 
