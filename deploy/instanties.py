@@ -18,7 +18,7 @@ from typing import Optional
 
 import requests
 
-from scripts.processen import vrije_poort, wacht_tot
+from scripts.processen import stop, vrije_poort, wacht_tot
 
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "wegwijzer.tar.gz"
@@ -279,15 +279,7 @@ class Instanties:
         return self
 
     def __exit__(self, *exc) -> None:
-        processen = [p for p in [self.actieserver, *self.rasa] if p is not None]
-        for p in processen:
-            p.terminate()
-        for p in processen:
-            try:
-                p.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                p.kill()
-                p.wait()
+        stop([self.actieserver, *self.rasa], 20)
 
     def zeg(self, instantie: int, afzender: str, tekst: str) -> list[dict]:
         r = requests.post(self.urls[instantie] + "/webhooks/rest/webhook",

@@ -1,5 +1,6 @@
-"""Starting real servers for tests and measurements: a free loopback port, and waiting until a
-server answers (or failing with the end of its log when it died or never came up).
+"""Starting real servers for tests and measurements: a free loopback port, waiting until a
+server answers (or failing with the end of its log when it died or never came up), and stopping
+them again.
 
 Standard library plus requests only, so the Rasa venv and the helpdesk's own venv can both use it.
 """
@@ -31,3 +32,16 @@ def wacht_tot(url: str, seconden: float, proces: subprocess.Popen, log: Path) ->
             pass
         time.sleep(0.5)
     raise TimeoutError(f"{url} niet bereikbaar na {seconden} s:\n{log.read_text()[-3000:]}")
+
+
+def stop(processen: list, seconden: float = 20) -> None:
+    """SIGTERM to every process at once, then wait; whatever has not ended after `seconden` is killed."""
+    levend = [p for p in processen if p is not None and p.poll() is None]
+    for p in levend:
+        p.terminate()
+    for p in levend:
+        try:
+            p.wait(timeout=seconden)
+        except subprocess.TimeoutExpired:
+            p.kill()
+            p.wait()

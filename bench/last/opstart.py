@@ -24,7 +24,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 from deploy.instanties import rss_mb  # noqa: E402
 from deploy.meet import cpu_s  # noqa: E402
-from scripts.processen import vrije_poort  # noqa: E402
+from scripts.processen import stop, vrije_poort  # noqa: E402
 
 RASA = str(Path(sys.executable).with_name("rasa"))
 LOCK = os.environ.get("TRAIN_LOCK", "/tmp/wegwijzer-train.lock")
@@ -207,15 +207,7 @@ class Server:
         return self
 
     def __exit__(self, *exc) -> None:
-        processen = [p for p in (self.rasa, self.acties) if p is not None]
-        for p in processen:
-            p.terminate()
-        for p in processen:
-            try:
-                p.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                p.kill()
-                p.wait()
+        stop([self.rasa, self.acties], 30)
 
     def pids(self) -> dict[str, int]:
         return {"rasa": self.rasa.pid, "acties": self.acties.pid}

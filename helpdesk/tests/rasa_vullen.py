@@ -20,7 +20,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 HIER = Path(__file__).resolve().parent
 # Run as a script by the Rasa venv: the project root is not on the path by itself.
 sys.path.insert(0, str(PROJECT))
-from scripts.processen import vrije_poort, wacht_tot  # noqa: E402
+from scripts.processen import stop, vrije_poort, wacht_tot  # noqa: E402
 
 
 
@@ -76,13 +76,7 @@ def main() -> int:
                     r.raise_for_status()
         print(json.dumps({"sqlite": str(w / "tracker.db"), "postgres": args.postgres}))
     finally:
-        for pr in processen:
-            pr.terminate()
-        for pr in processen:
-            try:
-                pr.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                pr.kill()
+        stop(processen, 30)
     return 0
 
 

@@ -10,7 +10,7 @@ from typing import Optional
 
 import requests
 
-from scripts.processen import vrije_poort, wacht_tot
+from scripts.processen import stop, vrije_poort, wacht_tot
 
 ROOT = Path(__file__).resolve().parents[2]
 MODEL = ROOT / "models" / "wegwijzer.tar.gz"
@@ -65,13 +65,7 @@ class Servers:
         return self
 
     def __exit__(self, *exc) -> None:
-        for p in self.processen:
-            p.terminate()
-        for p in self.processen:
-            try:
-                p.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                p.kill()
+        stop(self.processen, 20)
 
     def zeg(self, afzender: str, tekst: str) -> list[dict]:
         r = requests.post(self.url + "/webhooks/rest/webhook", json={"sender": afzender, "message": tekst}, timeout=60)

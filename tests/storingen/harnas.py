@@ -23,6 +23,7 @@ import requests
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "integratie"))
 from servers import MODEL, RASA, vrije_poort, wacht_tot  # noqa: E402  (reused helpers)
+from scripts.processen import stop  # noqa: E402
 
 NOOD_KANAAL = "channels.noodantwoord.ActieNoodantwoord"
 WACHT_TIMEOUT = 8  # seconds; the value proposed for credentials.yml
@@ -387,17 +388,9 @@ class RasaProces:
         return self
 
     def __exit__(self, *exc) -> None:
-        processen = [p for p in (self.rasa, self.actieserver) if p is not None and p.poll() is None]
-        for p in processen:
-            p.terminate()
-        for p in processen:
-            try:
-                # Sanic waits up to 15 s for open (socketio) connections; every turn is already
-                # stored, so a test need not wait for a graceful end.
-                p.wait(timeout=5)
-            except subprocess.TimeoutExpired:
-                p.kill()
-                p.wait()
+        # Sanic waits up to 15 s for open (socketio) connections; every turn is already stored,
+        # so a test need not wait for a graceful end.
+        stop([self.rasa, self.actieserver], 5)
 
     def zeg(self, afzender: str, tekst_: str, timeout: float = 60) -> list[dict]:
         r = requests.post(self.url + "/webhooks/rest/webhook", json={"sender": afzender, "message": tekst_},
