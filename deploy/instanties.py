@@ -188,6 +188,13 @@ class Omgeving:
             await verbinding.close()
         return berichten
 
+    def __enter__(self) -> "Omgeving":
+        self.aanmaken()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.opruimen()
+
     def opruimen(self) -> None:
         import asyncio
 

@@ -41,12 +41,8 @@ HERHALINGEN = 2  # each script runs this many times as separate conversations in
 @pytest.fixture(scope="session")
 def omgeving():
     diensten_starten()
-    o = Omgeving("schaal")
-    o.aanmaken()
-    try:
+    with Omgeving("schaal") as o:
         yield o
-    finally:
-        o.opruimen()
 
 
 @pytest.fixture(scope="module")

@@ -164,13 +164,7 @@ class StoringServers:
 
     def __exit__(self, *exc) -> None:
         self.schakelaar.stop()
-        for p in self.processen:
-            p.terminate()
-        for p in self.processen:
-            try:
-                p.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                p.kill()
+        stop(self.processen, 20)
 
     def zeg(self, afzender: str, tekst: str, timeout: float = 60) -> list[dict]:
         r = requests.post(self.url + "/webhooks/rest/webhook", json={"sender": afzender, "message": tekst},

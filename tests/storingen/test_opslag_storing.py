@@ -42,12 +42,8 @@ ONTVANGEN: list[dict] = []  # everything consumed from the broker queue so far, 
 @pytest.fixture(scope="module")
 def omgeving():
     diensten_starten()
-    o = Omgeving("storing")
-    o.aanmaken()
-    try:
+    with Omgeving("storing") as o:
         yield o
-    finally:
-        o.opruimen()
 
 
 @pytest.fixture(scope="module")

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import requests
 
-from scripts.processen import vrije_poort, wacht_tot
+from scripts.processen import stop, vrije_poort, wacht_tot
 
 WIDGET = Path(__file__).resolve().parents[1]
 ROOT = WIDGET.parent
@@ -213,14 +213,7 @@ class Omgeving:
         for s in self.servers:
             s.shutdown()
             s.server_close()
-        for p in self.processen:
-            p.terminate()
-        for p in self.processen:
-            try:
-                p.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                p.kill()
-                p.wait()
+        stop(self.processen, 20)
 
 
 def draai(omgeving: "Omgeving", screenshots: Path, *args: str, script: str = "browser.mjs", timeout: int = 300) -> str:
