@@ -1,0 +1,148 @@
+"""Rasa NLU component: fills what the rules left empty with the learned slot model.
+
+Runs after `components.signalen.WegwijzerSignalen`. Only for a story (`vertel_verhaal`): a
+question, an acute message or a message in another language gets nothing from it. An empty slot
+gets the learned value above the slot's threshold (`components.slotmodel.AANVULLEN`); a slot the
+rules filled is replaced only where cross-validation showed the model reads better, above a higher
+threshold (`OVERSTEMMEN`). The learned value is an entity spanning the whole message (there is no
+single phrase to point at), with the model's probability as its confidence.
+
+It is also a learned safety net under the acute rules: a Dutch message that neither the rules nor
+DIET flagged, without a known figure of speech, becomes `acuut_zelfdoding` / `acuut_gevaar` when
+the learned probability of acute danger reaches `components.slotmodel.ACUUT_DREMPEL`. It never
+takes an alarm away. The acute model also learns from the NLU examples' intents.
+
+The model trains on `data/slots/*.yml` (and the acute net also on `data/acuut/*.yml`, messages
+without slot labels), which are not Rasa training data, so their fingerprint is
+added to the component's own (`fingerprint_addon`): editing them retrains this component only.
+"""
+from __future__ import annotations
+
+import pickle
+from pathlib import Path
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_END,
+    ENTITY_ATTRIBUTE_START,
+    ENTITY_ATTRIBUTE_TYPE,
+    ENTITY_ATTRIBUTE_VALUE,
+    INTENT,
+    INTENT_RANKING_KEY,
+    TEXT,
+)
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from actions.wegwijzer.herkenning import lijkt_op_beeldspraak
+from components import slotmodel
+
+VERHAAL = "vertel_verhaal"
+ANDERE_TAAL = "andere_taal"
+BESTAND = "slotmodel.pkl"
+
+
+def _paden(config: Dict[Text, Any]) -> List[Path]:
+    return sorted(Path(config["map"]).glob("*.yml"))
+
+
+def _acuut_paden(config: Dict[Text, Any]) -> List[Path]:
+    return sorted(Path(config["acuut_map"]).glob("*.yml"))
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=True)
+class GeleerdeSlots(GraphComponent, EntityExtractorMixin):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        return {"map": "data/slots", "acuut_map": "data/acuut", "random_seed": 2026}
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[Text]:
+        return slotmodel.vingerafdruk(_paden(config) + _acuut_paden(config))
+
+    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+                 model: Optional[slotmodel.SlotModel] = None) -> None:
+        self._config = config
+        self._model_storage = model_storage
+        self._resource = resource
+        self._model = model
+
+    @classmethod
+    def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+               execution_context: ExecutionContext) -> "GeleerdeSlots":
+        return cls(config, model_storage, resource)
+
+    def train(self, training_data: TrainingData) -> Resource:
+        paden = _paden(self._config)
+        if not paden:
+            raise ValueError(f"geen gelabelde berichten in {self._config['map']}/*.yml voor het slotmodel")
+        intenties = [{"tekst": m.get(TEXT), "intent": m.get(INTENT)}
+                     for m in training_data.intent_examples if (m.get(TEXT) or "").strip()]
+        self._model = slotmodel.train(slotmodel.laad_voorbeelden(paden), seed=self._config["random_seed"],
+                                      alleen_acuut=intenties + slotmodel.laad_voorbeelden(_acuut_paden(self._config)))
+        with self._model_storage.write_to(self._resource) as map_:
+            # Our own model, read back only by this component (pinned scikit-learn).
+            (Path(map_) / BESTAND).write_bytes(pickle.dumps(self._model))
+        return self._resource
+
+    @classmethod
+    def load(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
+             execution_context: ExecutionContext, **kwargs: Any) -> "GeleerdeSlots":
+        with model_storage.read_from(resource) as map_:
+            model = pickle.loads((Path(map_) / BESTAND).read_bytes())
+        return cls(config, model_storage, resource, model)
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        if self._model is not None:
+            self._acuut(messages)
+        verhalen = [m for m in messages if (m.get(INTENT) or {}).get("name") == VERHAAL and (m.get(TEXT) or "").strip()]
+        if not verhalen or self._model is None:
+            return messages
+        voorspellingen = self._model.voorspel([m.get(TEXT) for m in verhalen])
+        for message, geleerd in zip(verhalen, voorspellingen):
+            bestaand = message.get(ENTITIES) or []
+            gevonden: Dict[Text, Any] = {}
+            for e in bestaand:
+                gevonden.setdefault(e.get(ENTITY_ATTRIBUTE_TYPE), e.get(ENTITY_ATTRIBUTE_VALUE))
+            gekozen = slotmodel.aanvulling(gevonden, geleerd)
+            if not gekozen:
+                continue
+            tekst = message.get(TEXT)
+            nieuw = [
+                {
+                    ENTITY_ATTRIBUTE_TYPE: slot,
+                    ENTITY_ATTRIBUTE_VALUE: waarde,
+                    ENTITY_ATTRIBUTE_START: 0,
+                    ENTITY_ATTRIBUTE_END: len(tekst),
+                    "text": tekst,
+                    "confidence_entity": round(kans, 3),
+                }
+                for slot, (waarde, kans) in gekozen.items()
+            ]
+            # One value per slot: a corrected rule value goes, or the slot mapping would see both.
+            bestaand = [e for e in bestaand if e.get(ENTITY_ATTRIBUTE_TYPE) not in gekozen]
+            message.set(ENTITIES, bestaand + self.add_extractor_name(nieuw), add_to_output=True)
+        return messages
+
+    def _acuut(self, messages: List[Message]) -> None:
+        kandidaten = [m for m in messages if (m.get(TEXT) or "").strip()
+                      and (m.get(INTENT) or {}).get("name") != ANDERE_TAAL]
+        if not kandidaten:
+            return
+        for message, geleerd in zip(kandidaten, self._model.voorspel_acuut([m.get(TEXT) for m in kandidaten])):
+            huidig = (message.get(INTENT) or {}).get("name")
+            soort = slotmodel.acuut_alarm(huidig in slotmodel.ACUUT_SOORT, lijkt_op_beeldspraak(message.get(TEXT)), geleerd)
+            if not soort:
+                continue
+            intent = {"name": slotmodel.ACUUT_INTENT[soort], "confidence": 1.0}
+            ranking = [intent] + [r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get("name") != intent["name"]]
+            message.set(INTENT, intent, add_to_output=True)
+            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            # An acute message fills no slots, as with the rules' alarm.
+            message.set(ENTITIES, [], add_to_output=True)
