@@ -18,7 +18,15 @@ weights loaded afterwards). Keras keeps "run eagerly" in the same attribute Rasa
 between eager and compiled prediction, so it is set back to what was asked before the weights are
 loaded: predictions use Rasa's compiled function as before. Fine-tuning is left as is.
 
-Both are installed by one entry in credentials.yml. It adds no route; it is a channel only because
+3. The prediction graph without dask's scheduler per call (channels/graafloper.py): the processor
+builds its graph runner from `VolgordeGraphRunner`, a `DaskGraphRunner` that asks dask once for its
+execution order and then calls the same nodes in that order with the same arguments. `rasa train`
+keeps dask.
+
+4. Event types looked up once (channels/eventsoorten.py): `Event.resolve_by_type` rebuilt the list
+of all Event subclasses for every event read back from the tracker store or an action answer.
+
+All are installed by one entry in credentials.yml. It adds no route; it is a channel only because
 credentials.yml is the one place where a module of ours is loaded into every Rasa server process,
 before the model is loaded.
 """
@@ -31,6 +39,9 @@ from typing import Any, Awaitable, Callable, Dict, Optional, Text
 from jsonschema import exceptions, validators
 from sanic import Blueprint
 
+import rasa.core.processor
+from channels import eventsoorten
+from channels.graafloper import VolgordeGraphRunner
 from rasa.core.actions.action import RemoteAction
 from rasa.core.channels.channel import InputChannel, UserMessage
 from rasa.shared.constants import DOCS_BASE_URL
@@ -100,6 +111,11 @@ def installeer() -> None:
         RasaModel.compile = _compile  # type: ignore[assignment]
         RasaModel.load_weights = _load_weights  # type: ignore[assignment]
         logger.info("Versnelling: actieantwoorden met één validator; modellen laden zonder getraceerde trainingsstap.")
+    if rasa.core.processor.DaskGraphRunner is not VolgordeGraphRunner:
+        # The name MessageProcessor._load_model passes to the loader; only the prediction graph.
+        rasa.core.processor.DaskGraphRunner = VolgordeGraphRunner  # type: ignore[misc]
+        logger.info("Versnelling: voorspelgraaf in dask-volgorde zonder dask-planner per aanroep.")
+    eventsoorten.installeer()
 
 
 class Versnelling(InputChannel):
