@@ -39,7 +39,7 @@ ACUUT_INTENT = {v: k for k, v in ACUUT_SOORT.items()}
 
 # Minimum probability before a learned value fills a slot the rules left empty, and before it
 # replaces what the rules found. Chosen by cross-validation over writers (one writer's file held
-# out at a time, bench/nlu/slotmodel_cv.py; docs/benchmarks.md, "Geleerd slotmodel"): on new
+# out at a time, bench/nlu/slotmodel_cv.py; docs/benchmarks.md, "Session 3"): on new
 # writers the model, when it is sure, reads situatie, rol, voor_wie and dader better than the
 # rules. School type and perpetrator decide the route, so a guess there must be surer: a wrong
 # value costs more than the form's question. School type is never corrected (the rules read the
@@ -125,7 +125,7 @@ class SlotModel:
         uit = []
         for rij in self.acuut.predict_proba([_tekst(t) for t in teksten]):
             soorten = [(rij[k], klassen[k]) for k in range(len(klassen)) if klassen[k] != GEEN]
-            kans, soort = max(soorten) if soorten else (0.0, GEEN)
+            _, soort = max(soorten) if soorten else (0.0, GEEN)
             # The probability of "acute at all": both kinds together.
             uit.append((soort, float(sum(p for p, _ in soorten))))
         return uit
