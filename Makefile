@@ -12,7 +12,7 @@ SPACY     := .spacy/nl/wegwijzer_bron.txt
 MODEL     := models/wegwijzer.tar.gz
 # One training at a time on this machine (2 cores): benchmarks and parallel checkouts wait here.
 TRAIN_LOCK ?= /tmp/wegwijzer-train.lock
-TRAINDATA := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null | sort)
+TRAINDATA := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null | sort) $(wildcard components/*.py)
 
 export RASA_PORT    ?= 5005
 export ACTIONS_PORT ?= 5055

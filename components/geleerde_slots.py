@@ -14,7 +14,8 @@ takes an alarm away. The acute model also learns from the NLU examples' intents.
 
 The model trains on `data/slots/*.yml` (and the acute net also on `data/acuut/*.yml`, messages
 without slot labels), which are not Rasa training data, so their fingerprint is
-added to the component's own (`fingerprint_addon`): editing them retrains this component only.
+added to the component's own (`fingerprint_addon`), with that of `components/slotmodel.py`:
+editing either retrains this component only.
 """
 from __future__ import annotations
 
@@ -34,7 +35,6 @@ from rasa.shared.nlu.constants import (
     ENTITY_ATTRIBUTE_TYPE,
     ENTITY_ATTRIBUTE_VALUE,
     INTENT,
-    INTENT_RANKING_KEY,
     TEXT,
 )
 from rasa.shared.nlu.training_data.message import Message
@@ -42,9 +42,9 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from actions.wegwijzer.herkenning import lijkt_op_beeldspraak
 from components import slotmodel
+from components.signalen import ANDERE_TAAL, zet_intent
 
 VERHAAL = "vertel_verhaal"
-ANDERE_TAAL = "andere_taal"
 BESTAND = "slotmodel.pkl"
 
 
@@ -64,7 +64,10 @@ class GeleerdeSlots(GraphComponent, EntityExtractorMixin):
 
     @classmethod
     def fingerprint_addon(cls, config: Dict[Text, Any]) -> Optional[Text]:
-        return slotmodel.vingerafdruk(_paden(config) + _acuut_paden(config))
+        # Rasa may pass only the user's config here, without the defaults.
+        config = {**cls.get_default_config(), **config}
+        # The model's code too: a pickled model from older code must not come back from the cache.
+        return slotmodel.vingerafdruk(_paden(config) + _acuut_paden(config) + [Path(slotmodel.__file__)])
 
     def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
                  model: Optional[slotmodel.SlotModel] = None) -> None:
@@ -140,9 +143,6 @@ class GeleerdeSlots(GraphComponent, EntityExtractorMixin):
             soort = slotmodel.acuut_alarm(huidig in slotmodel.ACUUT_SOORT, lijkt_op_beeldspraak(message.get(TEXT)), geleerd)
             if not soort:
                 continue
-            intent = {"name": slotmodel.ACUUT_INTENT[soort], "confidence": 1.0}
-            ranking = [intent] + [r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get("name") != intent["name"]]
-            message.set(INTENT, intent, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            zet_intent(message, slotmodel.ACUUT_INTENT[soort])
             # An acute message fills no slots, as with the rules' alarm.
             message.set(ENTITIES, [], add_to_output=True)

@@ -94,9 +94,13 @@ class WegwijzerSignalen(GraphComponent, EntityExtractorMixin):
             message.set(INTENT, {"name": volgende["name"], "confidence": volgende.get("confidence", 0.0)}, add_to_output=True)
             message.set(INTENT_RANKING_KEY, rest, add_to_output=True)
         if soort or vreemd:
-            intent = {"name": ACUTE_INTENTS[soort] if soort else ANDERE_TAAL, "confidence": 1.0}
-            ranking = [intent] + [
-                r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get("name") != intent["name"]
-            ]
-            message.set(INTENT, intent, add_to_output=True)
-            message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)
+            zet_intent(message, ACUTE_INTENTS[soort] if soort else ANDERE_TAAL)
+
+
+def zet_intent(message: Message, naam: str) -> None:
+    """Overrule the predicted intent with certainty: first in the ranking, confidence 1.0, so no
+    threshold or fallback downstream can hide it."""
+    intent = {"name": naam, "confidence": 1.0}
+    ranking = [intent] + [r for r in (message.get(INTENT_RANKING_KEY) or []) if r.get("name") != naam]
+    message.set(INTENT, intent, add_to_output=True)
+    message.set(INTENT_RANKING_KEY, ranking, add_to_output=True)

@@ -72,8 +72,8 @@ def _tekst(tekst: str) -> str:
     return _CIJFERS.sub("0", normaliseer(tekst))
 
 
-def _pijplijn(seed: int) -> Pipeline:
-    kenmerken = FeatureUnion(
+def _kenmerken() -> FeatureUnion:
+    return FeatureUnion(
         [
             ("woorden", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True,
                                         token_pattern=r"(?u)\b\w+\b", min_df=1)),
@@ -81,10 +81,12 @@ def _pijplijn(seed: int) -> Pipeline:
                                         min_df=2)),
         ]
     )
+
+
+def _classificeerder(seed: int) -> LogisticRegression:
     # Balanced: "ouder" and "onbekend" perpetrators are rare but matter as much.
-    model = LogisticRegression(C=8.0, solver="liblinear", max_iter=2000, random_state=seed,
-                               class_weight="balanced")
-    return Pipeline([("kenmerken", kenmerken), ("model", model)])
+    return LogisticRegression(C=8.0, solver="liblinear", max_iter=2000, random_state=seed,
+                              class_weight="balanced")
 
 
 def laad_voorbeelden(paden: Iterable[Path]) -> list[dict]:
@@ -113,7 +115,10 @@ def telt_mee(voorbeeld: dict) -> bool:
 
 @dataclass
 class SlotModel:
-    modellen: dict[str, Pipeline | str]
+    # One vocabulary for the five slots (they learn from the same messages): a message is
+    # turned into features once, not once per slot.
+    kenmerken: FeatureUnion | None
+    modellen: dict[str, LogisticRegression | str]
     seed: int
     acuut: Pipeline | str = GEEN
 
@@ -132,16 +137,15 @@ class SlotModel:
 
     def voorspel(self, teksten: list[str]) -> list[dict[str, tuple[str, float]]]:
         """Per text, per slot: the most likely value (or GEEN) and its probability."""
-        schoon = [_tekst(t) for t in teksten]
+        matrix = self.kenmerken.transform([_tekst(t) for t in teksten]) if self.kenmerken else None
         uit: list[dict[str, tuple[str, float]]] = [{} for _ in teksten]
         for slot, model in self.modellen.items():
             if isinstance(model, str):  # only one class was seen in training
                 for i in range(len(teksten)):
                     uit[i][slot] = (model, 1.0)
                 continue
-            kansen = model.predict_proba(schoon)
             klassen = list(model.classes_)
-            for i, rij in enumerate(kansen):
+            for i, rij in enumerate(model.predict_proba(matrix)):
                 beste = max(range(len(klassen)), key=lambda k: (rij[k], klassen[k]))
                 uit[i][slot] = (klassen[beste], float(rij[beste]))
         return uit
@@ -151,17 +155,16 @@ def train(voorbeelden: list[dict], seed: int = 2026, alleen_acuut: list[dict] | 
     """Slot models from the labelled messages; the acute net also from `alleen_acuut` (messages
     with an intent but no slot labels, such as Rasa's NLU examples: they cannot teach slots)."""
     bruikbaar = [v for v in voorbeelden if telt_mee(v)]
-    teksten = [_tekst(v["tekst"]) for v in bruikbaar]
-    modellen = {}
+    kenmerken = _kenmerken().fit([_tekst(v["tekst"]) for v in bruikbaar]) if bruikbaar else None
+    matrix = kenmerken.transform([_tekst(v["tekst"]) for v in bruikbaar]) if kenmerken else None
+    modellen: dict[str, LogisticRegression | str] = {}
     for slot, waarden in SLOTS.items():
         labels = [v.get(slot) if v.get(slot) in waarden else GEEN for v in bruikbaar]
         if len(set(labels)) < 2:
             modellen[slot] = labels[0] if labels else GEEN
             continue
-        model = _pijplijn(seed)
-        model.fit(teksten, labels)
-        modellen[slot] = model
-    return SlotModel(modellen, seed, _train_acuut(voorbeelden + (alleen_acuut or []), seed))
+        modellen[slot] = _classificeerder(seed).fit(matrix, labels)
+    return SlotModel(kenmerken, modellen, seed, _train_acuut(voorbeelden + (alleen_acuut or []), seed))
 
 
 def _train_acuut(voorbeelden: list[dict], seed: int) -> Pipeline | str:
@@ -170,7 +173,7 @@ def _train_acuut(voorbeelden: list[dict], seed: int) -> Pipeline | str:
     labels = [ACUUT_SOORT.get(v.get("intent"), GEEN) for v in bruikbaar]
     if len(set(labels)) < 2:
         return labels[0] if labels else GEEN
-    model = _pijplijn(seed)
+    model = Pipeline([("kenmerken", _kenmerken()), ("model", _classificeerder(seed))])
     model.fit([_tekst(v["tekst"]) for v in bruikbaar], labels)
     return model
 

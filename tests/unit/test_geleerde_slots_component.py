@@ -1,0 +1,73 @@
+"""components.geleerde_slots.GeleerdeSlots on Rasa messages, after WegwijzerSignalen: what it adds,
+corrects and leaves alone, with a small model trained here."""
+from __future__ import annotations
+
+import pytest
+from rasa.shared.nlu.training_data.message import Message
+
+from components import slotmodel
+from components.geleerde_slots import GeleerdeSlots
+from components.signalen import WegwijzerSignalen
+
+VOORBEELDEN = (
+    [{"tekst": t, "intent": "vertel_verhaal", "situatie": "pesten", "dader": "medeleerling"}
+     for t in ["ze doen alsof ik lucht ben", "niemand wil naast me zitten", "ze lachen me steeds uit",
+               "ze sluiten me buiten bij het spelen", "ze verstoppen steeds mijn spullen"]]
+    + [{"tekst": t, "intent": "vertel_verhaal", "situatie": "intimidatie"}
+       for t in ["hij wacht me op bij het hek", "hij zegt dat ik morgen wel zie wat er gebeurt",
+                 "hij duwde me tegen de muur", "hij heeft mijn fiets kapot getrapt"]]
+    + [{"tekst": t, "intent": "acuut_zelfdoding"}
+       for t in ["ik wil er niet meer zijn", "ik ga vannacht pillen nemen", "ik wil van het dak springen"]]
+)
+
+
+@pytest.fixture(scope="module")
+def component():
+    return GeleerdeSlots({"map": "-", "acuut_map": "-", "random_seed": 2026}, None, None, slotmodel.train(VOORBEELDEN))
+
+
+def verwerk(component, tekst, intent="vertel_verhaal"):
+    m = Message(data={"text": tekst, "intent": {"name": intent, "confidence": 0.9},
+                      "intent_ranking": [{"name": intent, "confidence": 0.9}]})
+    WegwijzerSignalen().process([m])
+    component.process([m])
+    return m
+
+
+def test_vult_een_leeg_slot_als_geleerde_entiteit(component):
+    m = verwerk(component, "ze doen alsof ik lucht ben in de pauze")
+    geleerd = [e for e in m.get("entities") if e.get("extractor") == "GeleerdeSlots"]
+    assert {e["entity"]: e["value"] for e in geleerd}.get("situatie") == "pesten"
+    # One value per slot, whichever component found it.
+    typen = [e["entity"] for e in m.get("entities")]
+    assert len(typen) == len(set(typen))
+
+
+def test_alleen_voor_een_verhaal(component):
+    m = verwerk(component, "ze doen alsof ik lucht ben in de pauze", intent="vraag_klacht_indienen")
+    assert not [e for e in (m.get("entities") or []) if e.get("extractor") == "GeleerdeSlots"]
+
+
+def test_acuut_net_zet_de_intent_en_wist_de_slots(component):
+    m = verwerk(component, "ik ga vannacht al mn pillen nemen denk ik", intent="stoppen")
+    assert m.get("intent") == {"name": "acuut_zelfdoding", "confidence": 1.0}
+    assert m.get("intent_ranking")[0]["name"] == "acuut_zelfdoding"
+    assert not m.get("entities")
+
+
+def test_andere_taal_blijft_andere_taal(component):
+    m = verwerk(component, "my son is being bullied at school")
+    assert m.get("intent")["name"] == "andere_taal"
+    assert not m.get("entities")
+
+
+@pytest.mark.parametrize("tekst", ["", "   ", "😢😢", "<b>hoi</b>", "ik word gepest " * 700])
+def test_rare_invoer_geeft_geen_fout(component, tekst):
+    m = verwerk(component, tekst)
+    assert m.get("intent")["name"]
+
+
+def test_vingerafdruk_zonder_standaardconfig_en_volgt_de_code():
+    # Rasa's training hook passes only the user's config (no "map"): the defaults must fill in.
+    assert GeleerdeSlots.fingerprint_addon({}) == GeleerdeSlots.fingerprint_addon(GeleerdeSlots.get_default_config())
+    assert GeleerdeSlots.fingerprint_addon({"map": "data/slots", "acuut_map": "/bestaat-niet"}) != GeleerdeSlots.fingerprint_addon({})
