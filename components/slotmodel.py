@@ -110,7 +110,7 @@ def vingerafdruk(paden: Iterable[Path]) -> str:
 
 def telt_mee(voorbeeld: dict) -> bool:
     """Acute and non-Dutch messages fill no slots (see the slot mappings), so they teach nothing."""
-    return voorbeeld.get("intent") not in {"acuut_zelfdoding", "acuut_gevaar", "andere_taal"}
+    return voorbeeld.get("intent") not in ACUUT_SOORT and voorbeeld.get("intent") != "andere_taal"
 
 
 @dataclass
