@@ -160,6 +160,8 @@ def evalueer(naam: str, voorspel, gold, veilig) -> dict:
 EXTRA_SETS = (
     ("vijfde", "heldout_vijfde", "Vijfde held-out set, blind geschreven (zonder trainingsdata, regels of "
      "code te zien); eerste meting: bench/nlu/heldout_vijfde_eerste_meting.txt"),
+    ("zesde", "heldout_zesde", "Zesde held-out set, blind geschreven in sessie 4 (zonder trainingsdata, "
+     "regels of code te zien); eerste meting: bench/nlu/heldout_zesde_eerste_meting.txt"),
 )
 # The second, third and fourth sets were tuned on after their first measurement
 # (bench/nlu/heldout_*_eerste_meting.txt) and are now training data of the learned slot model
