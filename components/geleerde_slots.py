@@ -1,10 +1,11 @@
 """Rasa NLU component: fills what the rules left empty with the learned slot model.
 
-Runs after `components.signalen.WegwijzerSignalen`. Only for a story (`vertel_verhaal`): a
-question, an acute message or a message in another language gets nothing from it. An empty slot
-gets the learned value above the slot's threshold (`components.slotmodel.AANVULLEN`); a slot the
-rules filled is replaced only where cross-validation showed the model reads better, above a higher
-threshold (`OVERSTEMMEN`). The learned value is an entity spanning the whole message (there is no
+Runs after `components.signalen.WegwijzerSignalen`. Only for a story (`vertel_verhaal`) and a
+short answer to the form (`informeren`): a question, an acute message or a message in another
+language gets nothing from it. In a story an empty slot gets the learned value above the slot's
+threshold (`components.slotmodel.AANVULLEN`); a slot the rules filled is replaced only where
+cross-validation showed the model reads better, above a higher threshold (`OVERSTEMMEN`). In an
+answer the model only fills empty slots (`AANVULLEN_ANTWOORD`). The learned value is an entity spanning the whole message (there is no
 single phrase to point at), with the model's probability as its confidence.
 
 It is also a learned safety net under the acute rules: a Dutch message that neither the rules nor
@@ -45,6 +46,7 @@ from components import slotmodel
 from components.signalen import ANDERE_TAAL, zet_intent
 
 VERHAAL = "vertel_verhaal"
+ANTWOORD = "informeren"
 BESTAND = "slotmodel.pkl"
 
 
@@ -104,7 +106,8 @@ class GeleerdeSlots(GraphComponent, EntityExtractorMixin):
     def process(self, messages: List[Message]) -> List[Message]:
         if self._model is not None:
             self._acuut(messages)
-        verhalen = [m for m in messages if (m.get(INTENT) or {}).get("name") == VERHAAL and (m.get(TEXT) or "").strip()]
+        verhalen = [m for m in messages if (m.get(INTENT) or {}).get("name") in (VERHAAL, ANTWOORD)
+                    and (m.get(TEXT) or "").strip()]
         if not verhalen or self._model is None:
             return messages
         voorspellingen = self._model.voorspel([m.get(TEXT) for m in verhalen])
@@ -113,7 +116,10 @@ class GeleerdeSlots(GraphComponent, EntityExtractorMixin):
             gevonden: Dict[Text, Any] = {}
             for e in bestaand:
                 gevonden.setdefault(e.get(ENTITY_ATTRIBUTE_TYPE), e.get(ENTITY_ATTRIBUTE_VALUE))
-            gekozen = slotmodel.aanvulling(gevonden, geleerd)
+            if message.get(INTENT)["name"] == VERHAAL:
+                gekozen = slotmodel.aanvulling(gevonden, geleerd)
+            else:  # a short answer: fill only, never correct the rules
+                gekozen = slotmodel.aanvulling(gevonden, geleerd, slotmodel.AANVULLEN_ANTWOORD, {})
             if not gekozen:
                 continue
             tekst = message.get(TEXT)

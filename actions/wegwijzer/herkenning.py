@@ -157,6 +157,10 @@ _ZELFDODING = _p(
     W + r"(?:mijn|m'n|mn) leven (?:\w+ ){0,2}(?:geen zin|zinloos|niks waard|niets waard|niet (?:meer )?(?:de moeite )?waard)",
     W + r"(?:pillen|pilletjes|medicijnen|slaappillen|tabletten)\w* (?:\w+ ){0,3}(?:gezocht|gepakt|geslikt|ingenomen|verstopt)" + E,
     W + r"(?:kys|kill yourself|kill myself|killing myself|want to die|wanna die|end my life|hurt myself|dont want to live|don't want to live)" + E,
+    # Hanging in any tense or person, also as a condition: "dat hij zich ophangt als ...".
+    W + r"(?:mezelf|mijzelf|me ?zelf|zichzelf|zich|hemzelf|haarzelf) (?:\w+ ){0,2}(?:ophangt|ophang|ophing|ophingen|opknoopt|opknoop|op te hangen|op te knopen|verhangt|verhang|verhangen)" + E,
+    W + r"(?:hangt|hang|hing|knoopt|knoop) (?:ik |hij |ze |zij )?(?:mezelf|mijzelf|zichzelf|zich) (?:\w+ ){0,3}op" + E,
+    W + r"(?:me|mij) (?:ophang|ophangt|opknoop|op te hangen|op te knopen)" + E,
 )
 
 _LEVENSGEVAAR = _p(
@@ -532,12 +536,21 @@ potrzebuję rozumiem proszę koledzy klasy mnie dziecko nauczyciel
 keeps keep hitting hit hits calls called says said always everyone nobody anyone there about because just
 very really like want wants know tell told afraid scared sad mom dad mother father friend friends class
 students student girl boy people other others hate hates bad have has had sorry hollandaca bilmiyorum
-lazım yardim mówię niderlandzku""".split())
+lazım yardim mówię niderlandzku
+ich nicht wird und ist meine mein meiner meinen schule tochter sohn mich wenden gemobbt der sich auch mir
+bitte hilfe sprechen deutsch werden kann wer ihr sie seit jeden tag lehrer
+mon ma mes fils fille fait harceler harcelé école l'école depuis mois est et les une pas dans bonjour aide
+parle français enfant avec pour qui suis tous jours professeur
+hola clase burlan todos los días el la por favor ayuda hijo hija escuela colegio que está habla español
+waxaa lagu caayaa dugsiga maxaan sameeyaa wiilkayga gabadhayda iyo waa oo caawimo macallin ardayda
+ayaa igu iga""".split())
 # Words Dutch also has: they never count as foreign evidence.
-_VREEMDE_WOORDEN = _VREEMDE_WOORDEN - _NL_WOORDEN - {"me", "hi", "thanks", "please", "help", "school", "nie", "mi", "ne", "bir"}
+_VREEMDE_WOORDEN = _VREEMDE_WOORDEN - _NL_WOORDEN - {"me", "hi", "thanks", "please", "help", "school", "nie", "mi", "ne", "bir",
+                                                      "kann", "die", "wie", "en", "de", "is", "je", "des", "aan"}
 _VREEMD_ENKEL = frozenset({"hello", "merhaba", "selam", "cześć", "czesc", "english", "türkçe", "polsku", "dzień", "help me", "do you speak english"})
-_VREEMDE_LETTERS = re.compile(r"[ığşąęłńśźżć]")
-_ANDER_SCHRIFT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+# Letters Dutch never writes (Dutch chat does use ë, ï, é, ö and "hè").
+_VREEMDE_LETTERS = re.compile(r"[ığşąęłńśźżćßäàâçêîôûùñ¿¡ãõ]")
+_ANDER_SCHRIFT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f\u0590-\u05ff\u0600-\u06ff\u0750-\u077f\u0900-\u097f\u0e00-\u0e7f\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\u0530-\u058f\u0980-\u0dff\u10a0-\u10ff\u1200-\u139f\u2d80-\u2ddf]")
 
 
 def andere_taal(tekst: str) -> bool:

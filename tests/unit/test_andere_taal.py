@@ -22,6 +22,12 @@ HELDOUT = yaml.safe_load((Path(__file__).resolve().parents[1] / "nlu/heldout.yml
     "помогите, меня обижают",
     "mój syn jest bity w szkole",
     "nie rozumiem po niderlandzku",
+    # session 4: German, French, Spanish, Somali and Ge'ez script (Tigrinya, Amharic)
+    "mein Sohn wird jeden Tag in der Schule geschlagen",
+    "ma fille est harcelée par ses camarades, aidez-moi",
+    "mi hijo no quiere ir a la escuela, por favor ayuda",
+    "gabadhayda waa la caayaa dugsiga, caawimo",
+    "ሰላም፡ ልጀይ ኣብ ቤት ትምህርቲ ይጽገም ኣሎ",
 ])
 def test_andere_taal_herkend(tekst):
     assert andere_taal(tekst)
@@ -32,6 +38,8 @@ def test_andere_taal_herkend(tekst):
     "ff vraagje", "ze doen kk irritant", "ik word gebullied op insta", "my bad, ik bedoel pesten",
     "ik zit in de klas met iemand die Engels praat", "nie meer leve", "mn docent is so mean",
     "", "   ", "😢😢", "<b>hoi</b>", "12345", "ik ben 12",
+    "hè wat doe je nou", "mon dieu wat een dag", "die leraar is altijd gemeen, ich weiß",
+    "ik ben de juf van groep 5 en een ouder lacht om mijn Franse accent", "wie kan ik bellen",
 ])
 def test_nederlands_nooit_als_andere_taal(tekst):
     assert not andere_taal(tekst)

@@ -71,3 +71,34 @@ def test_vingerafdruk_zonder_standaardconfig_en_volgt_de_code():
     # Rasa's training hook passes only the user's config (no "map"): the defaults must fill in.
     assert GeleerdeSlots.fingerprint_addon({}) == GeleerdeSlots.fingerprint_addon(GeleerdeSlots.get_default_config())
     assert GeleerdeSlots.fingerprint_addon({"map": "data/slots", "acuut_map": "/bestaat-niet"}) != GeleerdeSlots.fingerprint_addon({})
+
+
+ANTWOORDEN = VOORBEELDEN + [
+    {"tekst": t, "intent": "informeren", "dader": "personeel"}
+    for t in ["de gymleraar", "de conciërge", "de juf van gym", "een leraar", "de gymdocent", "de directeur"]
+] + [
+    {"tekst": t, "intent": "informeren", "dader": "medeleerling"}
+    for t in ["een klasgenoot", "jongens uit mijn klas", "een meisje uit de klas", "kinderen uit groep 8"]
+] + [
+    # Deliberately the wrong role, so the model disagrees with the rules ("ouder" -> ouder).
+    {"tekst": t, "intent": "informeren", "rol": "leerling"} for t in ["ouder", "ouders", "ouder hier", "een ouder"]
+]
+
+
+@pytest.fixture(scope="module")
+def component_antwoorden():
+    return GeleerdeSlots({"map": "-", "acuut_map": "-", "random_seed": 2026}, None, None, slotmodel.train(ANTWOORDEN))
+
+
+def test_een_kort_antwoord_vult_een_leeg_slot(component_antwoorden):
+    m = verwerk(component_antwoorden, "de gymleraar", intent="informeren")
+    geleerd = {e["entity"]: e["value"] for e in m.get("entities") if e.get("extractor") == "GeleerdeSlots"}
+    assert geleerd.get("dader") == "personeel"
+
+
+def test_een_kort_antwoord_verbetert_de_regels_nooit(component_antwoorden):
+    # The model is sure of "leerling" here, the rules read "ouder": in an answer the rules stay.
+    geleerd = component_antwoorden._model.voorspel(["ouder"])[0]["rol"]
+    assert geleerd[0] == "leerling" and geleerd[1] >= slotmodel.OVERSTEMMEN["rol"]
+    m = verwerk(component_antwoorden, "ouder", intent="informeren")
+    assert [e["value"] for e in m.get("entities") if e["entity"] == "rol"] == ["ouder"]
