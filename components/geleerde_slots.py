@@ -5,8 +5,9 @@ short answer to the form (`informeren`): a question, an acute message or a messa
 language gets nothing from it. In a story an empty slot gets the learned value above the slot's
 threshold (`components.slotmodel.AANVULLEN`); a slot the rules filled is replaced only where
 cross-validation showed the model reads better, above a higher threshold (`OVERSTEMMEN`). In an
-answer the model only fills empty slots (`AANVULLEN_ANTWOORD`). The learned value is an entity spanning the whole message (there is no
-single phrase to point at), with the model's probability as its confidence.
+answer the model only fills empty slots (`AANVULLEN_ANTWOORD`). The learned value is an entity
+spanning the whole message (there is no single phrase to point at), with the model's probability
+as its confidence.
 
 It is also a learned safety net under the acute rules: a Dutch message that neither the rules nor
 DIET flagged, without a known figure of speech, becomes `acuut_zelfdoding` / `acuut_gevaar` when

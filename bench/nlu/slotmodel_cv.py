@@ -3,10 +3,12 @@ under the rules, and from which probability on?
 
 Each file in data/slots was written by someone else, so each fold holds out one whole file (a new
 writer, as in real use) and trains on the rest. Scored like the benchmark (bench/nlu/maten.py):
-rules alone vs rules + learned model at several thresholds, on vertel_verhaal messages (the
-adapter only fills slots for that intent).
+rules alone vs rules + learned model at several thresholds, on vertel_verhaal messages (stories:
+fill and correct), or with --antwoorden on the short form answers (informeren: fill only).
 
-    PYTHONPATH=. .venv/bin/python bench/nlu/slotmodel_cv.py [--drempels 0.3 0.4 0.5 0.6 0.7]
+    PYTHONPATH=. .venv/bin/python bench/nlu/slotmodel_cv.py [--drempels 0.3 0.4 0.5 0.6 0.7] [--rooster]
+    PYTHONPATH=. .venv/bin/python bench/nlu/slotmodel_cv.py --antwoorden --drempels 0.5 0.6 0.7
+    PYTHONPATH=. .venv/bin/python bench/nlu/slotmodel_cv.py --acuut 0.3 0.4 0.5 [--binnen]
 """
 from __future__ import annotations
 
@@ -66,6 +68,31 @@ def rooster(gold, regel_v, geleerd_v) -> None:
                 m = slot_maten(gold, samen)[slot]
                 cellen.append(f"{m['macro_f1']:.3f}/{m['ongevraagd']:<4}")
             print(f"{a:>6}" + "".join(f"{c:>12}" for c in cellen))
+
+
+def antwoorden_cv(drempels: list[float]) -> None:
+    """Short form answers (`informeren`), one writer held out at a time: rules alone vs the model
+    filling only the slots the rules left empty (an answer never corrects the rules)."""
+    alles = slotmodel.laad_voorbeelden(sorted((REPO / "data/slots").glob("*.yml")))
+    gold, regel_v, geleerd_v = [], [], []
+    for bron in sorted({v["bron"] for v in alles}):
+        test = [v for v in alles if v["bron"] == bron and v.get("intent") == "informeren"]
+        if not test:
+            continue
+        model = slotmodel.train([v for v in alles if v["bron"] != bron])
+        gold += test
+        regel_v += [regels(v["tekst"]) for v in test]
+        geleerd_v += model.voorspel([v["tekst"] for v in test])
+
+    def toon(naam: str, voorspeld: list[dict]) -> None:
+        m = slot_maten(gold, voorspeld)
+        print(f"{naam:22}" + "".join(f" {s}={m[s]['macro_f1']:.3f}/{m[s]['n']}/{m[s]['ongevraagd']:<3}" for s in SLOTS))
+
+    print(f"n={len(gold)} informeren; per slot macro-F1/n/ongevraagd")
+    toon("regels", regel_v)
+    for d in drempels:
+        toon(f"aanvullen >= {d}", [dict(r, **{s: w for s, (w, _) in slotmodel.aanvulling(r, g, {s: d for s in SLOTS}, {}).items()})
+                                   for r, g in zip(regel_v, geleerd_v)])
 
 
 def nlu_intenties() -> list[dict]:
@@ -133,7 +160,11 @@ def main() -> None:
     ap.add_argument("--rooster", action="store_true", help="per slot every (fill, correct) threshold pair")
     ap.add_argument("--acuut", type=float, nargs="*", help="only the acute net, at these thresholds")
     ap.add_argument("--binnen", action="store_true", help="with --acuut: folds within data/acuut")
+    ap.add_argument("--antwoorden", action="store_true", help="short form answers (informeren) instead of stories")
     args = ap.parse_args()
+    if args.antwoorden:
+        antwoorden_cv(args.drempels)
+        return
     if args.acuut is not None:
         acuut_cv(args.acuut or [0.2, 0.3, 0.35, 0.4, 0.5, 0.6], binnen=args.binnen)
         return
