@@ -147,7 +147,8 @@ class GeleerdeSlots(GraphComponent, EntityExtractorMixin):
             return
         for message, geleerd in zip(kandidaten, self._model.voorspel_acuut([m.get(TEXT) for m in kandidaten])):
             huidig = (message.get(INTENT) or {}).get("name")
-            soort = slotmodel.acuut_alarm(huidig in slotmodel.ACUUT_SOORT, lijkt_op_beeldspraak(message.get(TEXT)), geleerd)
+            soort = slotmodel.acuut_alarm(huidig in slotmodel.ACUUT_SOORT, lijkt_op_beeldspraak(message.get(TEXT)), geleerd,
+                                          kort=slotmodel.kort_antwoord(huidig, message.get(TEXT)))
             if not soort:
                 continue
             zet_intent(message, slotmodel.ACUUT_INTENT[soort])

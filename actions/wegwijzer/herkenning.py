@@ -104,7 +104,7 @@ _ZELFDODING = _p(
     W + r"(?:zelf ?moord|zelfmoort|zelfdod|su[iï]?c[iï]?d|suicid|sucid)",
     W + r"(?:niet|nie|nt) (?:meer )?(?:willen |wil |wilt )?(?:leven|lefen|leve)" + E,
     W + r"(?:wil|wilt|willen|will) (?:niet meer|nie meer|nooit meer) (?:leven|wakker worden|bestaan|hier zijn|er zijn)",
-    W + r"(?:wil|wilt|willen|will|wou) (?:graag |gewoon |echt |liever )?(?:dood|sterven|dood gaan|doodgaan)" + E,
+    W + r"(?:wil|wilt|willen|will|wou) (?:graag |gewoon |gwn |echt |liever )?(?:dood|sterven|dood gaan|doodgaan)" + E,
     W + r"(?:wil|wilt|willen|will) (?:er )?(?:gewoon |echt |liever |eigenlijk |soms )?(?:niet meer|nie meer|nooit meer) (?:zijn|bestaan|leven)",
     W + r"(?:eind|einde) (?:aan|van) (?:mijn|m'n|mn|me) (?:leven|lijf)",
     W + r"(?:er |het )?(?:een )?(?:eind|einde) aan (?:maken|te maken|make)",
@@ -603,6 +603,8 @@ _DREIGING_KERN = _p(
 _NU = _p(
     W + r"(?:nu|nou|nuu|zojuist|zonet|net(?! (?:als|zo|zoals|iets|niet|nie|wat|even|genoeg|op tijd|aan|gezegd))|op dit moment|momenteel|onderweg|meteen|vandaag|vanavond|straks|nog steeds)" + E,
     W + r"(?:help|helpp+|hulp|sos)" + E,
+    # Minutes, not weeks: "volgt me al 10 minuten" is going on right now.
+    W + r"al (?:\d+|een|twee|drie|vijf|tien|vijftien|twintig|dertig|een paar|een half|een) (?:minuten|minuutjes|min|kwartier|half uur|halfuur)" + E,
     W + r"(?:kan|kunnen|kon) (?:\w+ )?(?:nergens|niet|nie) (?:meer )?(?:heen|naartoe|weg|vluchten|ontsnappen)" + E,
     W + r"(?:zit|zitten|sta|staan) (?:hier )?(?:klem|vast|opgesloten)" + E,
     W + r"(?:ik ben|ben ik|we zijn|zijn we|ik sta|ik zit) (?:hier |nu |helemaal |echt )*alleen" + E,

@@ -102,3 +102,13 @@ def test_een_kort_antwoord_verbetert_de_regels_nooit(component_antwoorden):
     assert geleerd[0] == "leerling" and geleerd[1] >= slotmodel.OVERSTEMMEN["rol"]
     m = verwerk(component_antwoorden, "ouder", intent="informeren")
     assert [e["value"] for e in m.get("entities") if e["entity"] == "rol"] == ["ouder"]
+
+
+def test_het_acute_net_zwijgt_bij_een_kort_antwoord():
+    voorbeelden = VOORBEELDEN + [{"tekst": t, "intent": "acuut_zelfdoding"} for t in
+                                 ["ik doe mezelf pijn", "ik snij mezelf", "mezelf iets aandoen", "ik wil mezelf weg"]]
+    component = GeleerdeSlots({"map": "-", "acuut_map": "-", "random_seed": 2026}, None, None, slotmodel.train(voorbeelden))
+    assert component._model.voorspel_acuut(["mezelf"])[0][1] >= slotmodel.ACUUT_DREMPEL
+    assert verwerk(component, "mezelf", intent="informeren").get("intent")["name"] == "informeren"
+    # The same word as part of a story still raises the alarm.
+    assert verwerk(component, "mezelf", intent="vertel_verhaal").get("intent")["name"] == "acuut_zelfdoding"

@@ -121,6 +121,24 @@ def test_acuut_alarm(regels, beeldspraak, geleerd, verwacht):
     assert slotmodel.acuut_alarm(regels, beeldspraak, geleerd, 0.3) == verwacht
 
 
+@pytest.mark.parametrize("intent,tekst,kort", [
+    ("informeren", "mezelf", True),
+    ("informeren", "een man", True),
+    ("informeren", "me zusje", True),
+    ("informeren", "een man die ik niet ken op insta", False),
+    ("vertel_verhaal", "een man", False),  # a story, however short, keeps the net
+    ("vraag_mens_spreken", "help", False),
+    (None, "", False),
+])
+def test_kort_antwoord(intent, tekst, kort):
+    assert slotmodel.kort_antwoord(intent, tekst) is kort
+
+
+def test_geen_acuut_alarm_van_het_net_op_een_kort_antwoord():
+    assert slotmodel.acuut_alarm(False, False, ("levensgevaar", 0.9), 0.3, kort=True) is None
+    assert slotmodel.acuut_alarm(False, False, ("levensgevaar", 0.9), 0.3, kort=False) == "levensgevaar"
+
+
 def test_acuut_net_leert_soorten_en_telt_ze_op():
     voorbeelden = KLEIN + [
         {"tekst": "ik wil niet meer leven", "intent": "acuut_zelfdoding"},
