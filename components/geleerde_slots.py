@@ -47,7 +47,7 @@ from components import slotmodel
 from components.signalen import ANDERE_TAAL, zet_intent
 
 VERHAAL = "vertel_verhaal"
-ANTWOORD = "informeren"
+ANTWOORD = slotmodel.ANTWOORD
 BESTAND = "slotmodel.pkl"
 
 

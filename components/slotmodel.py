@@ -34,6 +34,7 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "dader": ("medeleerling", "personeel", "ouder", "onbekend"),
 }
 GEEN = "geen"  # the class "the message does not say"
+ANTWOORD = "informeren"  # the intent of a short answer to the form's question
 ACUUT_SOORT = {"acuut_zelfdoding": "zelfdoding", "acuut_gevaar": "levensgevaar"}
 ACUUT_INTENT = {v: k for k, v in ACUUT_SOORT.items()}
 
@@ -191,7 +192,7 @@ KORT_ANTWOORD_WOORDEN = 3
 
 
 def kort_antwoord(intent: str | None, tekst: str) -> bool:
-    return intent == "informeren" and len(re.findall(r"\w+", tekst or "")) <= KORT_ANTWOORD_WOORDEN
+    return intent == ANTWOORD and len(re.findall(r"\w+", tekst or "")) <= KORT_ANTWOORD_WOORDEN
 
 
 def acuut_alarm(regels_acuut: bool, beeldspraak: bool, geleerd: tuple[str, float],

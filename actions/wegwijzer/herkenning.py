@@ -604,7 +604,7 @@ _NU = _p(
     W + r"(?:nu|nou|nuu|zojuist|zonet|net(?! (?:als|zo|zoals|iets|niet|nie|wat|even|genoeg|op tijd|aan|gezegd))|op dit moment|momenteel|onderweg|meteen|vandaag|vanavond|straks|nog steeds)" + E,
     W + r"(?:help|helpp+|hulp|sos)" + E,
     # Minutes, not weeks: "volgt me al 10 minuten" is going on right now.
-    W + r"al (?:\d+|een|twee|drie|vijf|tien|vijftien|twintig|dertig|een paar|een half|een) (?:minuten|minuutjes|min|kwartier|half uur|halfuur)" + E,
+    W + r"al (?:\d+|een paar|een half|een|twee|drie|vijf|tien|vijftien|twintig|dertig) (?:minuten|minuutjes|min|kwartier|half uur|halfuur)" + E,
     W + r"(?:kan|kunnen|kon) (?:\w+ )?(?:nergens|niet|nie) (?:meer )?(?:heen|naartoe|weg|vluchten|ontsnappen)" + E,
     W + r"(?:zit|zitten|sta|staan) (?:hier )?(?:klem|vast|opgesloten)" + E,
     W + r"(?:ik ben|ben ik|we zijn|zijn we|ik sta|ik zit) (?:hier |nu |helemaal |echt )*alleen" + E,

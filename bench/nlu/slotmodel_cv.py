@@ -128,8 +128,9 @@ def acuut_cv(drempels: list[float], binnen: bool = False) -> None:
         model = slotmodel.train([v for v in train if v["bron"] not in zonder_slots],
                                 alleen_acuut=[v for v in train if v["bron"] in zonder_slots])
         for v, g in zip(test, model.voorspel_acuut([v["tekst"] for v in test])):
+            # The pipeline's guard for short form answers, here with the gold intent.
             rijen.append((v.get("intent") in slotmodel.ACUUT_SOORT, bool(acuut_soort(v["tekst"])),
-                          lijkt_op_beeldspraak(v["tekst"]), g))
+                          lijkt_op_beeldspraak(v["tekst"]) or slotmodel.kort_antwoord(v.get("intent"), v["tekst"]), g))
     n_acuut = sum(r[0] for r in rijen)
     n_rest = len(rijen) - n_acuut
     wijze = "binnen data/acuut, 5 delen" if binnen else "per schrijver uitgelaten"
