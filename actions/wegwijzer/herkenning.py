@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Callable
 
 
 @dataclass(frozen=True)
@@ -499,6 +500,23 @@ _DADER_NIVEAU2 = {  # someone named as the subject of what is done
 _DADER_NIVEAU3 = {  # a child or youngster mentioned as actor, without school: most likely a pupil
     "medeleerling": _p(W + r"(?:een|die|de|twee|drie|een paar|er is een|er zijn) (?:groot |grote |ander |andere )?(?:jongen|jongens|meisje|meisjes|kind|kinderen|kindjes|kleuter|gast|gasten|groepje)" + E + r"(?! van (?:mij|me|ons))"),
 }
+# Staff who look on, minimise or are told are not the perpetrator: "... en de juf doet er niets
+# aan", "de mentor zegt dat ik het moet negeren", "de docent zegt niks", "de leraar lacht mee".
+_PERSONEEL_OMSTANDER = re.compile(
+    r"(?:\S+ ){0,2}?" + _DADER_PERSONEEL + r"\w*(?: \w+){0,3}? (?:"
+    r"(?:doet|deed|doen|deden)(?: er| daar| hier)?(?: \w+)? (?:niets|niks|nix|weinig|nooit iets)" + E +
+    r"|(?:doet|deed|doen|deden) alsof (?:ze|hij|zij) (?:het|niks|niets) (?:niet )?(?:ziet|zag|zien|hoort|hoorde|merkt|merkte)"
+    r"|(?:zegt|zei|zeggen|zeiden)(?: er| daar)?(?: helemaal| verder| ook| nooit)? (?:niets|niks|nix|nooit iets)" + E +
+    r"|(?:zegt|zei|zeggen|zeiden)(?: \w+){0,3}? dat (?:\w+ ){1,4}?(?:negeren|zelf (?:\w+ )?oplossen|uit de weg (?:moet |moeten )?gaan)" + E +
+    r"|(?:zegt|zei|zeggen|zeiden|vindt|vond|vinden)(?: \w+){0,3}? dat (?:het|dat|dit) (?:\w+ ){0,2}?(?:grap|grapje|grapjes|kattenkwaad|spelletje|erbij hoort|bij kleuters hoort|meevalt|meeviel|normaal is|niet zo erg is)" + E +
+    r"|(?:lacht|lachte|lachen|lachten) (?:mee|erom|ermee)" + E +
+    r"|(?:grijpt|greep|grijpen|grepen) niet in" + E +
+    r"|(?:helpt|hielp|helpen|hielpen|luistert|luisterde|luisteren|reageert|reageerde|reageren)(?: ons| me| mij| hem| haar)? niet" + E +
+    r"|(?:neemt|nam|nemen|namen) (?:het|ons|me|mij|hem|haar|dat) niet serieus"
+    r"|(?:ziet|zag|zien|hoort|hoorde|merkt|merkte) (?:het|dat|niks|niets) (?:niet|nooit)?" + E +
+    r"|(?:weet|wist|weten|wisten) (?:het|ervan|er van|ervan af|dat)" + E +
+    r")"
+)
 # Not the one doing it: "ik heb het de mentor verteld", "ik ben moeder van een jongen".
 _GEEN_DADER_VOOR = re.compile(r"(?<![a-z])(?:tegen|aan|bij|met|naar|voor|over|om|van|ik ben|wij zijn|we zijn|ben|als|zijn)\s+(?:een |de |het |die |mijn |mn |m'n )?$")
 _VAN_AFZENDER = re.compile(r"(?<![a-z])(?:berichten|berichtjes|appjes|dm'?s|mails?|dickpics?|nudes|klappen|opmerkingen|straf|dreigementen|bedreigingen|scheldwoorden|reacties|comments)(?: \w+)? van\s+(?:een |de |het |die |mijn |mn |m'n |zijn |haar |onze )?$")
@@ -834,6 +852,8 @@ def _dader(laag: str):
                     continue
                 if niveau is not _DADER_NIVEAU1 and _SLACHTOFFER_NA.search(laag[m.end():m.end() + 60]):
                     continue
+                if niveau is _DADER_NIVEAU2 and waarde == "personeel" and _PERSONEEL_OMSTANDER.match(laag, m.start()):
+                    continue
                 if re.match(r"(?:mijn|mn|m'n|onze|ons) (?:kind|kinderen|kindjes|zoon|dochter)" + E, m.group(0)):
                     continue  # the writer's own children
                 if beste is None or m.start() < beste[1].start():
@@ -910,6 +930,36 @@ def herken(tekst: str) -> Signalen:
         voeg_toe("context", waarde, patroon.search(laag))
 
     return Signalen(tuple(gevonden))
+
+
+def woorden(tekst: str) -> list[str]:
+    """Letter words of two letters or more, normalised ("kkr", "juf", "gepest"; not "x", "123")."""
+    return [w for w in re.findall(r"[^\W\d_]+", normaliseer(tekst or "")) if len(w) >= 2]
+
+
+def lijkt_onzin(tekst: str, bekend: Callable[[str], bool]) -> bool:
+    """Keyboard noise ("qwerty asdf zxcv", "bloop fnarg"): letters, but not one word that `bekend`
+    (the training texts' words, a lemma list) or the Dutch chat words here know, no signal of the
+    rules, no acute wording and not another language. Deliberately narrow: one known word is enough
+    to leave the message to the classifier; emoji, digits and empty input are answered elsewhere."""
+    lijst = woorden(tekst)
+    if not lijst or andere_taal(tekst) or herken(tekst).lijst:
+        return False
+    def kent(w: str) -> bool:
+        return w in _NL_WOORDEN or bekend(w)
+
+    return not any(kent(w) or any(map(kent, _schrijfvarianten(w))) for w in lijst)
+
+
+def _schrijfvarianten(woord: str) -> set[str]:
+    """How a known word is typed in chat: letters held down ("heyyy", "hallooo") and, in longer
+    words, two letters swapped or one extra ("leerlign", "pessten"). Short words get no swaps:
+    every four-letter jumble is one typo away from some Dutch word."""
+    uit = {re.sub(r"(.)\1{2,}", r"\1\1", woord), re.sub(r"(.)\1+", r"\1", woord)}
+    if len(woord) >= 6:
+        uit |= {woord[:i] + woord[i + 1] + woord[i] + woord[i + 2:] for i in range(len(woord) - 1)}
+        uit |= {woord[:i] + woord[i + 1:] for i in range(len(woord))}
+    return uit - {woord}
 
 
 def zonder_overlap(signalen: Signalen, tekst: str) -> list[Signaal]:

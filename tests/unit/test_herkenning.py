@@ -367,3 +367,33 @@ def test_als_de_meester_is_geen_rol():
     # "als de meester niet kijkt" is "when the teacher ...": the writer is a pupil, not staff.
     assert slots("ze schoppen me als de meester niet kijkt")["rol"] != "onderwijspersoneel"
     assert slots("als mentor zie ik dat een leerling wordt gepest")["rol"] == "onderwijspersoneel"
+
+
+@pytest.mark.parametrize(
+    "tekst, dader",
+    [
+        # Staff who look on, minimise or are told are not the perpetrator (session 5): the route
+        # would otherwise lead to a complaint about the teacher instead of about the bullying.
+        ("mijn dochter wordt gepest en de juf doet er niets aan", None),
+        ("mijn zoon wordt gepest op school en de leraar doet er niks aan", None),
+        ("de juf doet niks als ze me uitschelden op het plein", None),
+        ("ze pesten me al het hele jaar en mijn mentor zegt dat ik het moet negeren", None),
+        ("mn broertje wordt gepest en de juf doet alsof ze het niet ziet", None),
+        ("de klas lacht mijn dochter elke tekenles uit en de juf lacht mee", None),
+        ("wallah ze noemen me terrorist omdat ik moslim ben en de leraar zegt niks", None),
+        ("een jongen uit zijn klas bijt hem elke dag, de juf zegt dat dat bij kleuters hoort", "medeleerling"),
+        ("de meester van groep 4 zegt dat ik ze moet negeren maar jongens uit mijn klas trekken aan mijn haar", "medeleerling"),
+        ("de mentor weet ervan maar jongens uit zijn klas blijven hem uitschelden", "medeleerling"),
+        ("de docent grijpt niet in, klasgenoten lachen me elke dag uit", "medeleerling"),
+        # ... while staff whose own words or acts are the problem stay the perpetrator.
+        ("de juf zegt dat ik dom ben omdat ik uit afrika kom", "personeel"),
+        ("de meester zegt dat ik op zijn schoot moet zitten als ik voorlees", "personeel"),
+        ("mijn mentor zegt dat ik met mijn achtergrond beter naar het vmbo kan", "personeel"),
+        ("de leraar zegt dat ik heb gespiekt maar dat is niet zo", "personeel"),
+        ("de gymleraar doet steeds rare opmerkingen over mijn lichaam", "personeel"),
+        ("de juf schreeuwt elke dag tegen mijn zoon", "personeel"),
+        ("mijn zoon wordt gepest door de juf", "personeel"),
+    ],
+)
+def test_personeel_dat_toekijkt_is_geen_dader(tekst, dader):
+    assert slots(tekst)["dader"] == dader, slots(tekst)
