@@ -13,6 +13,12 @@ MODEL     := models/wegwijzer.tar.gz
 # One training at a time on this machine (2 cores): benchmarks and parallel checkouts wait here.
 TRAIN_LOCK ?= /tmp/wegwijzer-train.lock
 TRAINDATA := config.yml domain.yml $(shell find data -name '*.yml' 2>/dev/null | sort) $(wildcard components/*.py)
+# Make only sees newer files, not a deleted or renamed one: the list of training files is kept in
+# a file that is rewritten (and so retrains the model) only when the list changes. A first list
+# gets an old date, so an existing model is not retrained just for that.
+TRAINLIJST := models/.trainbestanden
+$(shell mkdir -p models; if [ ! -f $(TRAINLIJST) ]; then echo "$(TRAINDATA)" > $(TRAINLIJST); touch -d @0 $(TRAINLIJST); \
+  elif [ "$$(cat $(TRAINLIJST))" != "$(TRAINDATA)" ]; then echo "$(TRAINDATA)" > $(TRAINLIJST); fi)
 
 export RASA_PORT    ?= 5005
 export ACTIONS_PORT ?= 5055
@@ -65,7 +71,7 @@ spacy: $(STAMP)
 $(SPACY): | $(STAMP)
 	$(SPACY_BOUW)
 
-$(MODEL): $(TRAINDATA) $(SPACY)
+$(MODEL): $(TRAINDATA) $(SPACY) $(TRAINLIJST)
 	@mkdir -p models
 	@start=$$(date +%s); \
 	flock $(TRAIN_LOCK) $(RASA) train --fixed-model-name wegwijzer --out models --quiet && \

@@ -183,7 +183,8 @@ class Omgeving:
                             break
                     await asyncio.sleep(0.1)
                     continue
-                berichten.append(json.loads(bericht.body))
+                # The AMQP message_id (deploy/rabbit_broker.bericht_id) rides along, for dedup checks.
+                berichten.append({**json.loads(bericht.body), "_message_id": bericht.message_id})
         finally:
             await verbinding.close()
         return berichten

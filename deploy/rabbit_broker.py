@@ -8,19 +8,38 @@ of minors. This class publishes exactly like Rasa's (same exchange, queues, mess
 event is kept and sent on reconnect with should_keep_unpublished_messages) and logs only the
 error type and how many events wait.
 
+Delivery is at least once, not exactly once: when the connection drops after RabbitMQ took a
+message but before its confirm came back, the publish counts as failed and the event is sent
+again on reconnect (seen once in four runs of tests/storingen/test_opslag_storing.py). Every
+message therefore carries a `message_id` that is a hash of the event itself, so a consumer drops
+repeats by that id (docs/deployment.md, "Broker").
+
 endpoints.productie.yml:  event_broker: {type: deploy.rabbit_broker.StilleRabbitBroker, url: ..., ...}
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 from typing import Any, Dict, Optional, Text
 
+import aio_pika
 from rasa.core.brokers.pika import PikaEventBroker
 
 logger = logging.getLogger(__name__)
 
 
+def bericht_id(event: Dict[Text, Any]) -> str:
+    """Same event, same id; any other event (another timestamp, sender or content), another id."""
+    return hashlib.sha256(json.dumps(event, sort_keys=True).encode("utf-8")).hexdigest()[:32]
+
+
 class StilleRabbitBroker(PikaEventBroker):
+    def _message(self, event: Dict[Text, Any], headers: Optional[Dict[Text, Text]]) -> aio_pika.Message:
+        bericht = super()._message(event, headers)
+        bericht.message_id = bericht_id(event)
+        return bericht
+
     async def _publish(self, event: Dict[Text, Any], headers: Optional[Dict[Text, Text]] = None) -> None:
         if self._exchange is None:
             return

@@ -166,7 +166,9 @@ def test_broker_kreeg_elk_event_precies_een_keer(rasa, omgeving):
     assert len(opgeslagen) > 100
     db = Counter(sleutel(e) for e in opgeslagen)
     broker = Counter(sleutel(e) for e in berichten)
+    # No outage here, so no repeats at all (under outages: tests/storingen, at least once).
     assert max(broker.values()) == 1, "an event published twice"
+    assert all(e["_message_id"] for e in berichten), "a message without its id"
     assert max(db.values()) == 1, "an event stored twice"
     assert broker == db, f"stored {len(opgeslagen)}, published {len(berichten)}"
     # After every turn the lock is released: no lock left behind in Redis.
