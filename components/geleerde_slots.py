@@ -14,6 +14,10 @@ DIET flagged, without a known figure of speech, becomes `acuut_zelfdoding` / `ac
 the learned probability of acute danger reaches `components.slotmodel.ACUUT_DREMPEL`. It never
 takes an alarm away. The acute model also learns from the NLU examples' intents.
 
+Keyboard noise ("qwerty asdf zxcv", "bloop fnarg wibble") becomes `nlu_fallback`, so the user is
+asked to say it differently instead of DIET's confident guess (`herkenning.lijkt_onzin`): not one
+word of it occurs in any training text or in the Dutch lemma list of spacy-lookups-data.
+
 The model trains on `data/slots/*.yml` (and the acute net also on `data/acuut/*.yml`, messages
 without slot labels), which are not Rasa training data, so their fingerprint is
 added to the component's own (`fingerprint_addon`), with that of `components/slotmodel.py`:
@@ -42,13 +46,26 @@ from rasa.shared.nlu.constants import (
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from actions.wegwijzer.herkenning import lijkt_op_beeldspraak
+from actions.wegwijzer.herkenning import lijkt_onzin, lijkt_op_beeldspraak
 from components import slotmodel
 from components.signalen import ANDERE_TAAL, zet_intent
 
 VERHAAL = "vertel_verhaal"
 ANTWOORD = slotmodel.ANTWOORD
 BESTAND = "slotmodel.pkl"
+NLU_FALLBACK = "nlu_fallback"
+
+
+def _lemmalijst() -> tuple[Any, frozenset[str]]:
+    """Dutch word forms (a spaCy lookup table: `in` takes a string) and their lemmas from
+    spacy-lookups-data, a pinned dependency. Without it: nothing, and the training words count."""
+    try:
+        from spacy.lookups import load_lookups
+
+        tabel = load_lookups("nl", ["lemma_lookup"]).get_table("lemma_lookup")
+    except Exception:
+        return {}, frozenset()
+    return tabel, frozenset(v for v in tabel.values() if isinstance(v, str))
 
 
 def _paden(config: Dict[Text, Any]) -> List[Path]:
@@ -78,6 +95,7 @@ class GeleerdeSlots(GraphComponent, EntityExtractorMixin):
         self._model_storage = model_storage
         self._resource = resource
         self._model = model
+        self._lemmalijst: Optional[tuple[Any, frozenset[str]]] = None  # loaded at first use
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,
@@ -107,6 +125,7 @@ class GeleerdeSlots(GraphComponent, EntityExtractorMixin):
     def process(self, messages: List[Message]) -> List[Message]:
         if self._model is not None:
             self._acuut(messages)
+            self._onzin(messages)
         verhalen = [m for m in messages if (m.get(INTENT) or {}).get("name") in (VERHAAL, ANTWOORD)
                     and (m.get(TEXT) or "").strip()]
         if not verhalen or self._model is None:
@@ -139,6 +158,23 @@ class GeleerdeSlots(GraphComponent, EntityExtractorMixin):
             bestaand = [e for e in bestaand if e.get(ENTITY_ATTRIBUTE_TYPE) not in gekozen]
             message.set(ENTITIES, bestaand + self.add_extractor_name(nieuw), add_to_output=True)
         return messages
+
+    def _bekend(self, woord: str) -> bool:
+        if self._lemmalijst is None:
+            self._lemmalijst = _lemmalijst()
+        vormen, lemmas = self._lemmalijst
+        return woord in self._model.woorden or woord in lemmas or woord in vormen
+
+    def _onzin(self, messages: List[Message]) -> None:
+        for message in messages:
+            tekst = message.get(TEXT) or ""
+            huidig = (message.get(INTENT) or {}).get("name")
+            # "/intent{...}" is a button payload, read by Rasa itself; acute stays acute.
+            if tekst.lstrip().startswith("/") or huidig in slotmodel.ACUUT_SOORT or huidig == ANDERE_TAAL:
+                continue
+            if lijkt_onzin(tekst, self._bekend):
+                zet_intent(message, NLU_FALLBACK)
+                message.set(ENTITIES, [], add_to_output=True)
 
     def _acuut(self, messages: List[Message]) -> None:
         kandidaten = [m for m in messages if (m.get(TEXT) or "").strip()

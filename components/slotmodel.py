@@ -24,7 +24,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
-from actions.wegwijzer.herkenning import normaliseer
+from actions.wegwijzer.herkenning import normaliseer, woorden
 
 SLOTS: dict[str, tuple[str, ...]] = {
     "situatie": ("pesten", "discriminatie", "seksueel_misbruik", "intimidatie", "anders"),
@@ -128,6 +128,9 @@ class SlotModel:
     modellen: dict[str, LogisticRegression | str]
     seed: int
     acuut: Pipeline | str = GEEN
+    # Every word of every training text (slots, acute, NLU examples): a message with none of
+    # them, and none of the rules' signals, is keyboard noise rather than Dutch (`onzin`).
+    woorden: frozenset[str] = frozenset()
 
     def voorspel_acuut(self, teksten: list[str]) -> list[tuple[str, float]]:
         """Per text: "zelfdoding", "levensgevaar" or GEEN, and the probability of being acute."""
@@ -171,7 +174,9 @@ def train(voorbeelden: list[dict], seed: int = 2026, alleen_acuut: list[dict] | 
             modellen[slot] = labels[0] if labels else GEEN
             continue
         modellen[slot] = _classificeerder(seed).fit(matrix, labels)
-    return SlotModel(kenmerken, modellen, seed, _train_acuut(voorbeelden + (alleen_acuut or []), seed))
+    alle = voorbeelden + (alleen_acuut or [])
+    return SlotModel(kenmerken, modellen, seed, _train_acuut(alle, seed),
+                     frozenset(w for v in alle for w in woorden(v["tekst"])))
 
 
 def _train_acuut(voorbeelden: list[dict], seed: int) -> Pipeline | str:

@@ -10,7 +10,8 @@ error type and how many events wait.
 
 Delivery is at least once, not exactly once: when the connection drops after RabbitMQ took a
 message but before its confirm came back, the publish counts as failed and the event is sent
-again on reconnect (seen once in four runs of tests/storingen/test_opslag_storing.py). Every
+again on reconnect (the most likely cause of one failure in four runs of
+tests/storingen/test_opslag_storing.py in session 4; not reproduced). Every
 message therefore carries a `message_id` that is a hash of the event itself, so a consumer drops
 repeats by that id (docs/deployment.md, "Broker").
 

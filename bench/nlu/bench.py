@@ -47,6 +47,9 @@ ROBUUST = {
     "10.000 tekens": ("ik word gepest " * 700)[:10_000],
     "alleen emoji": "😢😢😡🙈",
     "markup": "<script>alert('hoi')</script><b>help</b>",
+    # Session 4: with more intent examples DIET became sure of these (bedanken 0.70, stoppen 0.82).
+    "toetsenbordgeklop": "qwerty asdf zxcv blub",
+    "verzonnen woorden": "bloop fnarg wibble",
 }
 
 
@@ -162,6 +165,8 @@ EXTRA_SETS = (
      "code te zien); eerste meting: bench/nlu/heldout_vijfde_eerste_meting.txt"),
     ("zesde", "heldout_zesde", "Zesde held-out set, blind geschreven in sessie 4 (zonder trainingsdata, "
      "regels of code te zien); eerste meting: bench/nlu/heldout_zesde_eerste_meting.txt"),
+    ("zevende", "heldout_zevende", "Zevende held-out set, blind geschreven in sessie 5 (zonder trainingsdata, "
+     "regels of code te zien); eerste meting: bench/nlu/heldout_zevende_eerste_meting.txt"),
 )
 # The second, third and fourth sets were tuned on after their first measurement
 # (bench/nlu/heldout_*_eerste_meting.txt) and are now training data of the learned slot model

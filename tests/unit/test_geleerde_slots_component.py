@@ -112,3 +112,20 @@ def test_het_acute_net_zwijgt_bij_een_kort_antwoord():
     assert verwerk(component, "mezelf", intent="informeren").get("intent")["name"] == "informeren"
     # The same word as part of a story still raises the alarm.
     assert verwerk(component, "mezelf", intent="vertel_verhaal").get("intent")["name"] == "acuut_zelfdoding"
+
+
+def test_toetsenbordgeklop_wordt_de_nederlandse_fallback(component):
+    # DIET with more intent examples was sure of "bedanken" here (session 4): now asked again.
+    m = verwerk(component, "qwerty asdf zxcv blub", intent="bedanken")
+    assert m.get("intent") == {"name": "nlu_fallback", "confidence": 1.0}
+    assert not m.get("entities")
+
+
+@pytest.mark.parametrize("tekst, intent", [
+    ("ze lachen me steeds uit", "vertel_verhaal"),
+    ("heyyy 👋", "begroeten"),
+    ('/informeren{"onderwijstype": "po"}', "informeren"),  # a button: Rasa reads it itself
+    ("hello, my son is bullied at school", "andere_taal"),
+])
+def test_echte_berichten_houden_hun_intent(component, tekst, intent):
+    assert verwerk(component, tekst, intent=intent).get("intent")["name"] == intent
