@@ -95,7 +95,8 @@ class GeleerdeSlots(GraphComponent, EntityExtractorMixin):
         self._model_storage = model_storage
         self._resource = resource
         self._model = model
-        self._lemmalijst: Optional[tuple[Any, frozenset[str]]] = None  # loaded at first use
+        # Loaded with the model (about 2 s), not on the first user's message; after training, at first use.
+        self._lemmalijst: Optional[tuple[Any, frozenset[str]]] = _lemmalijst() if model is not None else None
 
     @classmethod
     def create(cls, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource,

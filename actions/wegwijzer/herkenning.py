@@ -942,13 +942,14 @@ def lijkt_onzin(tekst: str, bekend: Callable[[str], bool]) -> bool:
     (the training texts' words, a lemma list) or the Dutch chat words here know, no signal of the
     rules, no acute wording and not another language. Deliberately narrow: one known word is enough
     to leave the message to the classifier; emoji, digits and empty input are answered elsewhere."""
-    lijst = woorden(tekst)
-    if not lijst or andere_taal(tekst) or herken(tekst).lijst:
-        return False
     def kent(w: str) -> bool:
         return w in _NL_WOORDEN or bekend(w)
 
-    return not any(kent(w) or any(map(kent, _schrijfvarianten(w))) for w in lijst)
+    lijst = woorden(tekst)
+    # Cheapest first: almost every message has a known word among its first few.
+    if not lijst or any(kent(w) or any(map(kent, _schrijfvarianten(w))) for w in lijst):
+        return False
+    return not (andere_taal(tekst) or herken(tekst).lijst)
 
 
 def _schrijfvarianten(woord: str) -> set[str]:
