@@ -23,14 +23,13 @@ CONTRACT_SLOTS = ("rol", "situatie", "onderwijstype", "voor_wie", "dader")
 
 
 def waarden_voor_laatste_bericht(events: List[Dict[str, Any]]) -> Dict[str, Any]:
-    """The contract slots as they were when the latest user message came in."""
+    """The contract slots as they were when the latest user message came in (pass the events
+    after the latest restart)."""
     waarden: Dict[str, Any] = {}
     laatste_bericht = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=-1)
     for e in events[:max(laatste_bericht, 0)]:
         if e.get("event") == "slot" and e.get("name") in CONTRACT_SLOTS:
             waarden[e["name"]] = e.get("value")
-        elif e.get("event") == "restart":
-            waarden = {}
     return waarden
 
 
