@@ -71,6 +71,10 @@ spacy: $(STAMP)
 $(SPACY): | $(STAMP)
 	$(SPACY_BOUW)
 
+# Also when the list is gone (scripts/spacy_pipeline.py clears models/ when the pipeline changes).
+$(TRAINLIJST):
+	@mkdir -p models; echo "$(TRAINDATA)" > $@
+
 $(MODEL): $(TRAINDATA) $(SPACY) $(TRAINLIJST)
 	@mkdir -p models
 	@start=$$(date +%s); \
