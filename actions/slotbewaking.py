@@ -18,8 +18,10 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
+from actions.wegwijzer.contract import SLOTS
+
 GELEERD = "GeleerdeSlots"  # the extractor name Rasa gives the learned model's entities
-CONTRACT_SLOTS = ("rol", "situatie", "onderwijstype", "voor_wie", "dader")
+CONTRACT_SLOTS = tuple(SLOTS)
 
 
 def waarden_voor_laatste_bericht(events: List[Dict[str, Any]]) -> Dict[str, Any]:

@@ -170,8 +170,7 @@ class GeleerdeSlots(GraphComponent, EntityExtractorMixin):
         for message in messages:
             tekst = message.get(TEXT) or ""
             huidig = (message.get(INTENT) or {}).get("name")
-            # "/intent{...}" is a button payload, read by Rasa itself; acute stays acute.
-            if tekst.lstrip().startswith("/") or huidig in slotmodel.ACUUT_SOORT or huidig == ANDERE_TAAL:
+            if huidig in slotmodel.ACUUT_SOORT or huidig == ANDERE_TAAL:  # acute stays acute
                 continue
             if lijkt_onzin(tekst, self._bekend):
                 zet_intent(message, NLU_FALLBACK)

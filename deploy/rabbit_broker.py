@@ -20,7 +20,6 @@ endpoints.productie.yml:  event_broker: {type: deploy.rabbit_broker.StilleRabbit
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 from typing import Any, Dict, Optional, Text
 
@@ -30,15 +29,15 @@ from rasa.core.brokers.pika import PikaEventBroker
 logger = logging.getLogger(__name__)
 
 
-def bericht_id(event: Dict[Text, Any]) -> str:
-    """Same event, same id; any other event (another timestamp, sender or content), another id."""
-    return hashlib.sha256(json.dumps(event, sort_keys=True).encode("utf-8")).hexdigest()[:32]
+def bericht_id(body: bytes) -> str:
+    """Same message body, same id; any other event (another timestamp, sender or content), another id."""
+    return hashlib.sha256(body).hexdigest()[:32]
 
 
 class StilleRabbitBroker(PikaEventBroker):
     def _message(self, event: Dict[Text, Any], headers: Optional[Dict[Text, Text]]) -> aio_pika.Message:
         bericht = super()._message(event, headers)
-        bericht.message_id = bericht_id(event)
+        bericht.message_id = bericht_id(bericht.body)  # the JSON Rasa already made, not a second one
         return bericht
 
     async def _publish(self, event: Dict[Text, Any], headers: Optional[Dict[Text, Text]] = None) -> None:

@@ -8,6 +8,8 @@ SITUATIES = ("pesten", "discriminatie", "seksueel_misbruik", "intimidatie", "and
 ONDERWIJSTYPES = ("po", "vo")
 VOOR_WIE = ("zelf", "ander")
 DADERS = ("medeleerling", "personeel", "ouder", "onbekend")
+# The five slots the wegwijzer asks or infers, with their values.
+SLOTS = {"rol": ROLLEN, "situatie": SITUATIES, "onderwijstype": ONDERWIJSTYPES, "voor_wie": VOOR_WIE, "dader": DADERS}
 
 MENSEN_OP_SCHOOL = (
     "mentor",

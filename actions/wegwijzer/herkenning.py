@@ -513,7 +513,7 @@ _PERSONEEL_OMSTANDER = re.compile(
     r"|(?:grijpt|greep|grijpen|grepen) niet in" + E +
     r"|(?:helpt|hielp|helpen|hielpen|luistert|luisterde|luisteren|reageert|reageerde|reageren)(?: ons| me| mij| hem| haar)? niet" + E +
     r"|(?:neemt|nam|nemen|namen) (?:het|ons|me|mij|hem|haar|dat) niet serieus"
-    r"|(?:ziet|zag|zien|hoort|hoorde|merkt|merkte) (?:het|dat|niks|niets) (?:niet|nooit)?" + E +
+    r"|(?:ziet|zag|zien|hoort|hoorde|merkt|merkte) (?:het|dat|niks|niets)(?: niet| nooit)?" + E +
     r"|(?:weet|wist|weten|wisten) (?:het|ervan|er van|ervan af|dat)" + E +
     r")"
 )

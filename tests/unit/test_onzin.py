@@ -7,13 +7,18 @@ from pathlib import Path
 import pytest
 import yaml
 
+from rasa.shared.nlu.training_data.loading import load_data
+
 from actions.wegwijzer.herkenning import lijkt_onzin, woorden
 from components.geleerde_slots import _lemmalijst
+from components.slotmodel import laad_voorbeelden
 
 ROOT = Path(__file__).resolve().parents[2]
-# What the trained model knows (components.slotmodel.SlotModel.woorden): every word of the
-# training files, plus the lemma list the component adds.
-TRAINWOORDEN = frozenset(w for p in (ROOT / "data").rglob("*.yml") for w in woorden(p.read_text(encoding="utf-8")))
+# What the trained model knows (components.slotmodel.SlotModel.woorden): the words of the texts it
+# trains on, read as training reads them, plus the lemma list the component adds.
+TEKSTEN = [v["tekst"] for v in laad_voorbeelden(sorted((ROOT / "data/slots").glob("*.yml")) + sorted((ROOT / "data/acuut").glob("*.yml")))]
+TEKSTEN += [m.get("text") or "" for m in load_data(str(ROOT / "data/nlu"), language="nl").intent_examples]
+TRAINWOORDEN = frozenset(w for t in TEKSTEN for w in woorden(t))
 VORMEN, LEMMAS = _lemmalijst()
 
 
@@ -53,11 +58,10 @@ def test_toetsenbordgeklop_is_onzin(tekst):
     "ik wort gepes",
     "ze doen kkr vervelend",
     "mn juf",
-    "hello, my daughter is being bullied",  # another language: answered as such, not as noise
-    "okulda bana kötü davranıyorlar",
+    "hello, my daughter is being bullied",
+    "okulda bana kötü davranıyorlar",  # another language: answered as such, not as noise
     "ik wil dood",  # acute: never noise
     "zelfmoord",
-    "/informeren{\"onderwijstype\": \"po\"}",
 ])
 def test_geen_onzin(tekst):
     assert not lijkt_onzin(tekst, bekend)
