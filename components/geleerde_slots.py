@@ -1,8 +1,8 @@
 """Rasa NLU component: fills what the rules left empty with the learned slot model.
 
 Runs after `components.signalen.WegwijzerSignalen`. Only for a story (`vertel_verhaal`) and a
-short answer to the form (`informeren`): a question, an acute message or a message in another
-language gets nothing from it. In a story an empty slot gets the learned value above the slot's
+short answer to the form (`informeren`), also when its own acute net below flags that story: a
+question, a message the rules call acute or a message in another language gets nothing from it. In a story an empty slot gets the learned value above the slot's
 threshold (`components.slotmodel.AANVULLEN`); a slot the rules filled is replaced only where
 cross-validation showed the model reads better, above a higher threshold (`OVERSTEMMEN`). In an
 answer the model only fills empty slots (`AANVULLEN_ANTWOORD`). The learned value is an entity
@@ -124,20 +124,27 @@ class GeleerdeSlots(GraphComponent, EntityExtractorMixin):
         return cls(config, model_storage, resource, model)
 
     def process(self, messages: List[Message]) -> List[Message]:
-        if self._model is not None:
-            self._acuut(messages)
-            self._onzin(messages)
-        verhalen = [m for m in messages if (m.get(INTENT) or {}).get("name") in (VERHAAL, ANTWOORD)
-                    and (m.get(TEXT) or "").strip()]
-        if not verhalen or self._model is None:
+        if self._model is None:
             return messages
-        voorspellingen = self._model.voorspel([m.get(TEXT) for m in verhalen])
-        for message, geleerd in zip(verhalen, voorspellingen):
+        # A story only its net calls acute (no acute wording the rules know) is still a story, so
+        # its slots fill as well; the alarm comes first all the same. Not so where the rules found
+        # acute wording: on those messages, unlike any it learned from, the model guessed slots
+        # the message does not say ("ik denk er steeds aan om er een eind aan te maken" -> anders,
+        # leerling), and the form would then skip those questions.
+        verhalen = [(m, (m.get(INTENT) or {}).get("name")) for m in messages
+                    if (m.get(INTENT) or {}).get("name") in (VERHAAL, ANTWOORD) and (m.get(TEXT) or "").strip()]
+        self._acuut(messages)
+        self._onzin(messages)
+        verhalen = [(m, gelezen) for m, gelezen in verhalen if (m.get(INTENT) or {}).get("name") != NLU_FALLBACK]
+        if not verhalen:
+            return messages
+        voorspellingen = self._model.voorspel([m.get(TEXT) for m, _ in verhalen])
+        for (message, soort), geleerd in zip(verhalen, voorspellingen):
             bestaand = message.get(ENTITIES) or []
             gevonden: Dict[Text, Any] = {}
             for e in bestaand:
                 gevonden.setdefault(e.get(ENTITY_ATTRIBUTE_TYPE), e.get(ENTITY_ATTRIBUTE_VALUE))
-            if message.get(INTENT)["name"] == VERHAAL:
+            if soort == VERHAAL:
                 gekozen = slotmodel.aanvulling(gevonden, geleerd)
             else:  # a short answer: fill only, never correct the rules
                 gekozen = slotmodel.aanvulling(gevonden, geleerd, slotmodel.AANVULLEN_ANTWOORD, {})
@@ -187,6 +194,5 @@ class GeleerdeSlots(GraphComponent, EntityExtractorMixin):
                                           kort=slotmodel.kort_antwoord(huidig, message.get(TEXT)))
             if not soort:
                 continue
+            # The rules' entities stay, as with the rules' own alarm (components/signalen.py).
             zet_intent(message, slotmodel.ACUUT_INTENT[soort])
-            # An acute message fills no slots, as with the rules' alarm.
-            message.set(ENTITIES, [], add_to_output=True)

@@ -65,9 +65,10 @@ class WegwijzerSignalen(GraphComponent, EntityExtractorMixin):
         soort = signalen.waarde("acuut_soort")
         vreemd = soort is None and andere_taal(tekst)
         entiteiten = []
-        # An acute or non-Dutch message fills no slots (see the slot mappings): its entities
-        # would only be noise.
-        for s in ([] if soort or vreemd else zonder_overlap(signalen, tekst)):
+        # A non-Dutch message fills no slots: the rules read Dutch, so its entities would be noise.
+        # An acute message does: 112/113 comes first all the same, and whoever goes on talking
+        # afterwards ("verder praten") need not tell it all again.
+        for s in ([] if vreemd else zonder_overlap(signalen, tekst)):
             if s.slot == "acuut_soort":
                 continue
             entiteiten.append(

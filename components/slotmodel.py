@@ -116,7 +116,8 @@ def vingerafdruk(paden: Iterable[Path]) -> str:
 
 
 def telt_mee(voorbeeld: dict) -> bool:
-    """Acute and non-Dutch messages fill no slots (see the slot mappings), so they teach nothing."""
+    """Acute examples carry no slot labels (their slots come from the rules and the story around
+    them) and non-Dutch messages fill no slots: neither may teach that a slot is empty."""
     return voorbeeld.get("intent") not in ACUUT_SOORT and voorbeeld.get("intent") != "andere_taal"
 
 

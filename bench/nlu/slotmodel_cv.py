@@ -8,11 +8,12 @@ fill and correct), or with --antwoorden on the short form answers (informeren: f
 
     PYTHONPATH=. .venv/bin/python bench/nlu/slotmodel_cv.py [--drempels 0.3 0.4 0.5 0.6 0.7] [--rooster]
     PYTHONPATH=. .venv/bin/python bench/nlu/slotmodel_cv.py --antwoorden --drempels 0.5 0.6 0.7
-    PYTHONPATH=. .venv/bin/python bench/nlu/slotmodel_cv.py --acuut 0.3 0.4 0.5 [--binnen]
+    PYTHONPATH=. .venv/bin/python bench/nlu/slotmodel_cv.py --acuut 0.3 0.4 0.5 [--binnen] [--bewaar rijen.json]
 """
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -104,7 +105,7 @@ def nlu_intenties() -> list[dict]:
             for m in data.intent_examples if (m.get("text") or "").strip()]
 
 
-def acuut_cv(drempels: list[float], binnen: bool = False) -> None:
+def acuut_cv(drempels: list[float], binnen: bool = False, bewaar: str | None = None) -> None:
     """Acute recall and false alarms of rules alone vs rules + learned net, one writer held out
     at a time (data/nlu counts as one writer); then the final net on tests/nlu/veiligheid.yml."""
     from actions.wegwijzer.herkenning import acuut_soort, lijkt_op_beeldspraak
@@ -121,6 +122,7 @@ def acuut_cv(drempels: list[float], binnen: bool = False) -> None:
             v["bron"] = f"{v['bron']}#{i % 5}"
         zonder_slots |= {v["bron"] for v in acuut_data}
     rijen = []  # (is acute, rules say acute, figure of speech, learned)
+    berichten = []  # the same order, for --bewaar
     bronnen = sorted({v["bron"] for v in (acuut_data if binnen else alles)})
     for bron in bronnen:
         test = [v for v in alles if v["bron"] == bron]
@@ -128,9 +130,14 @@ def acuut_cv(drempels: list[float], binnen: bool = False) -> None:
         model = slotmodel.train([v for v in train if v["bron"] not in zonder_slots],
                                 alleen_acuut=[v for v in train if v["bron"] in zonder_slots])
         for v, g in zip(test, model.voorspel_acuut([v["tekst"] for v in test])):
+            berichten.append({"tekst": v["tekst"], "intent": v.get("intent"), "bron": v["bron"]})
             # The pipeline's guard for short form answers, here with the gold intent.
             rijen.append((v.get("intent") in slotmodel.ACUUT_SOORT, bool(acuut_soort(v["tekst"])),
                           lijkt_op_beeldspraak(v["tekst"]) or slotmodel.kort_antwoord(v.get("intent"), v["tekst"]), g))
+    if bewaar:  # every held-out prediction, to study the net's errors without the test sets
+        Path(bewaar).write_text(json.dumps([dict(b, acuut=r[0], regels=r[1], beeldspraak_of_kort=r[2],
+                                                 soort=r[3][0], kans=r[3][1]) for b, r in zip(berichten, rijen)],
+                                           ensure_ascii=False, indent=0), encoding="utf-8")
     n_acuut = sum(r[0] for r in rijen)
     n_rest = len(rijen) - n_acuut
     wijze = "binnen data/acuut, 5 delen" if binnen else "per schrijver uitgelaten"
@@ -161,13 +168,14 @@ def main() -> None:
     ap.add_argument("--rooster", action="store_true", help="per slot every (fill, correct) threshold pair")
     ap.add_argument("--acuut", type=float, nargs="*", help="only the acute net, at these thresholds")
     ap.add_argument("--binnen", action="store_true", help="with --acuut: folds within data/acuut")
+    ap.add_argument("--bewaar", help="with --acuut: write every held-out prediction to this JSON file")
     ap.add_argument("--antwoorden", action="store_true", help="short form answers (informeren) instead of stories")
     args = ap.parse_args()
     if args.antwoorden:
         antwoorden_cv(args.drempels)
         return
     if args.acuut is not None:
-        acuut_cv(args.acuut or [0.2, 0.3, 0.35, 0.4, 0.5, 0.6], binnen=args.binnen)
+        acuut_cv(args.acuut or [0.2, 0.3, 0.35, 0.4, 0.5, 0.6], binnen=args.binnen, bewaar=args.bewaar)
         return
     gold, regel_v, geleerd_v, bronnen = voorspellingen()
 

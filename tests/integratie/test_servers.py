@@ -66,6 +66,17 @@ def test_acuut_gevaar_krijgt_meteen_het_nummer(servers, tekst, nummer):
     assert servers.tracker(afzender).json()["slots"]["acuut"] is True
 
 
+def test_na_acuut_hoeft_het_verhaal_niet_opnieuw(servers):
+    # 113 first; what the message said is kept, so "verder praten" asks only what is missing.
+    antwoord = servers.zeg("acuut-verhaal", "mn klasgenoten pesten me al maanden en ik wil er niet meer zijn")
+    assert any(re.search(r"(?<!\d)113(?!\d)", t) for t in teksten(antwoord)[:2])
+    slots = servers.tracker("acuut-verhaal").json()["slots"]
+    assert slots["acuut"] is True
+    assert (slots["situatie"], slots["voor_wie"], slots["dader"]) == ("pesten", "zelf", "medeleerling")
+    verder = servers.zeg("acuut-verhaal", "/verder_gaan")
+    assert "Op wat voor school" in teksten(verder)[-1]
+
+
 def test_api_zonder_token_geweigerd(servers):
     servers.zeg("privé-1", "mijn dochter wordt gepest")
     assert servers.tracker("privé-1", token=None).status_code == 401

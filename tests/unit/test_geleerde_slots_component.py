@@ -48,11 +48,28 @@ def test_alleen_voor_een_verhaal(component):
     assert not [e for e in (m.get("entities") or []) if e.get("extractor") == "GeleerdeSlots"]
 
 
-def test_acuut_net_zet_de_intent_en_wist_de_slots(component):
+def test_acuut_net_zet_de_intent(component):
     m = verwerk(component, "ik ga vannacht al mn pillen nemen denk ik", intent="stoppen")
     assert m.get("intent") == {"name": "acuut_zelfdoding", "confidence": 1.0}
     assert m.get("intent_ranking")[0]["name"] == "acuut_zelfdoding"
-    assert not m.get("entities")
+    # Not a story before the alarm: the learned model fills nothing.
+    assert not [e for e in (m.get("entities") or []) if e.get("extractor") == "GeleerdeSlots"]
+
+
+def test_een_verhaal_dat_het_net_acuut_noemt_houdt_zijn_slots(component):
+    # Session 6: the net's false alarms ("ze slaan me", "vechten") erased what the message said.
+    # The alarm still comes first; the slots are there for whoever goes on talking.
+    m = verwerk(component, "ze doen alsof ik lucht ben en ik ga vannacht al mn pillen nemen denk ik")
+    assert m.get("intent") == {"name": "acuut_zelfdoding", "confidence": 1.0}
+    assert {e["entity"]: e["value"] for e in m.get("entities")}.get("situatie") == "pesten"
+
+
+def test_een_verhaal_dat_de_regels_acuut_noemen_krijgt_geen_geleerde_slots(component):
+    # Acute wording is unlike anything the slot model learned from: its guesses there are noise,
+    # and the form would skip the questions they fill. The rules' own entities stay.
+    m = verwerk(component, "ze doen alsof ik lucht ben en ik wil er niet meer zijn")
+    assert m.get("intent") == {"name": "acuut_zelfdoding", "confidence": 1.0}
+    assert not [e for e in (m.get("entities") or []) if e.get("extractor") == "GeleerdeSlots"]
 
 
 def test_andere_taal_blijft_andere_taal(component):

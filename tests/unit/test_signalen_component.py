@@ -27,7 +27,15 @@ def test_entiteiten_met_contractwaarden():
 def test_acuut_overschrijft_fallback():
     m = verwerk("ik wil er gwn nie meer zijn", intent=("nlu_fallback", 0.3))
     assert m.get("intent") == {"name": "acuut_zelfdoding", "confidence": 1.0}
-    assert not m.get("entities")
+
+
+def test_acuut_houdt_de_slots_van_het_bericht():
+    # 112/113 comes first; what the message says is kept for the conversation after it.
+    m = verwerk("mn klasgenoten pesten me al maanden en ik wil er niet meer zijn", intent=("vertel_verhaal", 0.6))
+    assert m.get("intent") == {"name": "acuut_zelfdoding", "confidence": 1.0}
+    waarden = {e["entity"]: e["value"] for e in m.get("entities")}
+    assert waarden.get("situatie") == "pesten" and waarden.get("dader") == "medeleerling"
+    assert "acuut_soort" not in waarden
 
 
 @pytest.mark.parametrize("tekst", ["my son is being bullied at school", "okulda bana zorbalık yapıyorlar", "мене ображають у школі"])
