@@ -18,6 +18,10 @@ VOORBEELDEN = (
                  "hij duwde me tegen de muur", "hij heeft mijn fiets kapot getrapt"]]
     + [{"tekst": t, "intent": "acuut_zelfdoding"}
        for t in ["ik wil er niet meer zijn", "ik ga vannacht pillen nemen", "ik wil van het dak springen"]]
+    # Everyday chat, as in data/acuut: without it a model this small calls any unknown text acute
+    # at the pipeline's threshold.
+    + [{"tekst": t, "intent": i} for t, i in [("hoi", "begroeten"), ("goedemorgen", "begroeten"),
+                                              ("dankjewel", "bedanken"), ("ik stop", "stoppen")]]
 )
 
 
