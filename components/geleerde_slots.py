@@ -2,10 +2,11 @@
 
 Runs after `components.signalen.WegwijzerSignalen`. Only for a story (`vertel_verhaal`) and a
 short answer to the form (`informeren`), also when its own acute net below flags that story: a
-question, a message the rules call acute or a message in another language gets nothing from it. In a story an empty slot gets the learned value above the slot's
-threshold (`components.slotmodel.AANVULLEN`); a slot the rules filled is replaced only where
-cross-validation showed the model reads better, above a higher threshold (`OVERSTEMMEN`). In an
-answer the model only fills empty slots (`AANVULLEN_ANTWOORD`). The learned value is an entity
+question, a message the rules call acute or a message in another language gets nothing from it.
+In a story an empty slot gets the learned value above the slot's threshold
+(`components.slotmodel.AANVULLEN`); a slot the rules filled is replaced only where cross-validation
+showed the model reads better, above a higher threshold (`OVERSTEMMEN`). In an answer the model
+only fills empty slots (`AANVULLEN_ANTWOORD`). The learned value is an entity
 spanning the whole message (there is no single phrase to point at), with the model's probability
 as its confidence.
 
@@ -139,12 +140,12 @@ class GeleerdeSlots(GraphComponent, EntityExtractorMixin):
         if not verhalen:
             return messages
         voorspellingen = self._model.voorspel([m.get(TEXT) for m, _ in verhalen])
-        for (message, soort), geleerd in zip(verhalen, voorspellingen):
+        for (message, gelezen), geleerd in zip(verhalen, voorspellingen):
             bestaand = message.get(ENTITIES) or []
             gevonden: Dict[Text, Any] = {}
             for e in bestaand:
                 gevonden.setdefault(e.get(ENTITY_ATTRIBUTE_TYPE), e.get(ENTITY_ATTRIBUTE_VALUE))
-            if soort == VERHAAL:
+            if gelezen == VERHAAL:
                 gekozen = slotmodel.aanvulling(gevonden, geleerd)
             else:  # a short answer: fill only, never correct the rules
                 gekozen = slotmodel.aanvulling(gevonden, geleerd, slotmodel.AANVULLEN_ANTWOORD, {})
