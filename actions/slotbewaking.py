@@ -21,7 +21,6 @@ from rasa_sdk.types import DomainDict
 from actions.wegwijzer.contract import SLOTS
 
 GELEERD = "GeleerdeSlots"  # the extractor name Rasa gives the learned model's entities
-CONTRACT_SLOTS = tuple(SLOTS)
 
 
 def waarden_voor_laatste_bericht(events: List[Dict[str, Any]]) -> Dict[str, Any]:
@@ -30,7 +29,7 @@ def waarden_voor_laatste_bericht(events: List[Dict[str, Any]]) -> Dict[str, Any]
     waarden: Dict[str, Any] = {}
     laatste_bericht = max((i for i, e in enumerate(events) if e.get("event") == "user"), default=-1)
     for e in events[:max(laatste_bericht, 0)]:
-        if e.get("event") == "slot" and e.get("name") in CONTRACT_SLOTS:
+        if e.get("event") == "slot" and e.get("name") in SLOTS:
             waarden[e["name"]] = e.get("value")
     return waarden
 
@@ -44,7 +43,7 @@ def terug_te_zetten(
         bronnen.setdefault(e.get("entity"), set()).add(e.get("extractor"))
     terug = {}
     for slot in gewijzigd:
-        if slot not in CONTRACT_SLOTS or vorige.get(slot) is None or nu.get(slot) == vorige.get(slot):
+        if slot not in SLOTS or vorige.get(slot) is None or nu.get(slot) == vorige.get(slot):
             continue
         if bronnen.get(slot) == {GELEERD}:
             terug[slot] = vorige[slot]
@@ -58,7 +57,7 @@ class ActionValidateSlotMappings(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> List[Dict[Text, Any]]:
         terug = terug_te_zetten(
             waarden_voor_laatste_bericht(tracker.events_after_latest_restart()),
-            {slot: tracker.get_slot(slot) for slot in CONTRACT_SLOTS},
+            {slot: tracker.get_slot(slot) for slot in SLOTS},
             tracker.latest_message.get("entities") or [],
             list(tracker.slots_to_validate()),
         )

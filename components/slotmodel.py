@@ -24,15 +24,10 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
+from actions.wegwijzer import contract
 from actions.wegwijzer.herkenning import normaliseer, woorden
 
-SLOTS: dict[str, tuple[str, ...]] = {
-    "situatie": ("pesten", "discriminatie", "seksueel_misbruik", "intimidatie", "anders"),
-    "rol": ("leerling", "ouder", "onderwijspersoneel"),
-    "onderwijstype": ("po", "vo"),
-    "voor_wie": ("zelf", "ander"),
-    "dader": ("medeleerling", "personeel", "ouder", "onbekend"),
-}
+SLOTS: dict[str, tuple[str, ...]] = contract.SLOTS
 GEEN = "geen"  # the class "the message does not say"
 ANTWOORD = "informeren"  # the intent of a short answer to the form's question
 ACUUT_SOORT = {"acuut_zelfdoding": "zelfdoding", "acuut_gevaar": "levensgevaar"}
